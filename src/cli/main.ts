@@ -1,0 +1,25 @@
+import { Command, CommanderError } from "commander";
+import { registerDump } from "./commands/dump.js";
+import { registerEdit } from "./commands/edit.js";
+import { EXIT } from "./run-command.js";
+
+/** Runs the CLI with the given arguments and resolves to the exit code (0 ok, 1 bad input, 2 usage). */
+export async function main(argv: string[]): Promise<number> {
+  let code: number = EXIT.ok;
+  const setExit = (c: number) => { code = c; };
+  const program = new Command();
+  program
+    .name("dicom-deid")
+    .description("De-identify DICOM headers and burned-in pixel text, byte-faithfully.")
+    .exitOverride()
+    .showHelpAfterError();
+  registerDump(program, setExit);
+  registerEdit(program, setExit);
+  try {
+    await program.parseAsync(argv, { from: "user" });
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    throw e;
+  }
+  return code;
+}

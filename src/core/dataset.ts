@@ -1,0 +1,75 @@
+import { tagGroup, type Tag } from "../core/tag.js";
+import type { Element } from "./element.js";
+
+/** The byte encoding of a dataset: VR explicit or implicit, byte order. */
+export interface Encoding {
+  explicitVR: boolean;
+  littleEndian: boolean;
+}
+
+/**
+ * An ordered list of data elements with the encoding they were read in. Nested datasets
+ * (sequence items) point to their parent so Specific Character Set can be inherited.
+ */
+export class Dataset {
+  readonly elements: Element[];
+  readonly encoding: Encoding;
+  parent?: Dataset;
+  /** True once an element was added, removed or replaced directly in this dataset. */
+  modified = false;
+  /** Groups touched by an edit, whose group length (gggg,0000) must be recomputed. */
+  readonly dirtyGroups = new Set<number>();
+
+  constructor(encoding: Encoding, elements: Element[] = [], parent?: Dataset) {
+    this.encoding = encoding;
+    this.elements = elements;
+    this.parent = parent;
+  }
+
+  /** The element with this tag, if present. */
+  get(tag: Tag): Element | undefined {
+    const els = this.elements;
+    // Elements are nearly always in ascending order: binary search, then a linear fallback.
+    let lo = 0;
+    let hi = els.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const t = els[mid].tag;
+      if (t === tag) return els[mid];
+      if (t < tag) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    for (const el of els) if (el.tag === tag) return el;
+    return undefined;
+  }
+
+  /** True when an element with this tag is present. */
+  has(tag: Tag): boolean {
+    return this.get(tag) !== undefined;
+  }
+
+  /** Inserts or replaces an element, keeping ascending tag order; marks the dataset modified. */
+  put(el: Element): void {
+    const els = this.elements;
+    const i = els.findIndex((e) => e.tag >= el.tag);
+    if (i >= 0 && els[i].tag === el.tag) els[i] = el;
+    else if (i < 0) els.push(el);
+    else els.splice(i, 0, el);
+    this.touch(el.tag);
+  }
+
+  /** Removes the element with this tag; returns whether one was there. */
+  delete(tag: Tag): boolean {
+    const i = this.elements.findIndex((e) => e.tag === tag);
+    if (i < 0) return false;
+    this.elements.splice(i, 1);
+    this.touch(tag);
+    return true;
+  }
+
+  /** Marks the dataset modified for a change of an element of this tag's group. */
+  touch(tag: Tag): void {
+    this.modified = true;
+    this.dirtyGroups.add(tagGroup(tag));
+  }
+}
