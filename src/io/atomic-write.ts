@@ -7,6 +7,8 @@ import { DicomError } from "../core/errors.js";
 export interface AtomicWriteOptions {
   /** Paths that must never be overwritten (the inputs). */
   protect?: readonly string[];
+  /** fsync the file before the rename (survives power loss; slower). Default false. */
+  durable?: boolean;
 }
 
 /** True when the two paths name the same existing file (same device and inode). */
@@ -22,7 +24,8 @@ function sameFile(a: string, b: string): boolean {
 }
 
 /**
- * Writes bytes to `path` atomically: a temporary file in the same folder, fsync, rename.
+ * Writes bytes to `path` atomically: a temporary file in the same folder, then a rename
+ * (readers never see a partial file; `durable` adds an fsync before the rename).
  * Refuses to overwrite any protected path (an input), so inputs are never touched.
  */
 export function writeFileAtomic(path: string, bytes: Uint8Array, options: AtomicWriteOptions = {}): void {
@@ -36,7 +39,7 @@ export function writeFileAtomic(path: string, bytes: Uint8Array, options: Atomic
     fd = openSync(tmp, "wx");
     let at = 0;
     while (at < bytes.length) at += writeSync(fd, bytes, at, bytes.length - at);
-    fsyncSync(fd);
+    if (options.durable) fsyncSync(fd);
     closeSync(fd);
     fd = undefined;
     renameSync(tmp, path);

@@ -103,6 +103,10 @@ export class DatasetParser {
         // PS3.5 6.2: VRs defined in future use the 32-bit length form; keep it opaque as UN.
         this.warn("unknown-vr", "unknown VR read as an opaque value with a 32-bit length", elPath, pos);
         vr = "UN";
+        if (end - pos < 12) {
+          this.fail("TRUNCATED", "element header runs past the end", elPath, pos);
+          return undefined;
+        }
         const len = this.u32(pos + 8, le);
         return this.finish(tag, vr, len, pos, 12, end, enc, ds, elPath, depth, true);
       } else {
@@ -179,7 +183,7 @@ export class DatasetParser {
     }
     el.raw = this.buf.subarray(pos, valueEnd);
     const value = this.buf.subarray(valueStart, valueEnd);
-    const looksLikeItems = length >= 8 && this.tagAt(valueStart, enc.littleEndian) === ITEM;
+    const looksLikeItems = valueEnd - valueStart >= 8 && this.tagAt(valueStart, enc.littleEndian) === ITEM;
     if (vr === "SQ") {
       const r = this.items(valueStart, { end: valueEnd, untilSeqDelimiter: false }, enc, ds, path, depth);
       if (!r) return undefined;

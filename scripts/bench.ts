@@ -1,0 +1,14 @@
+// `npm run bench [section...]`: throughput of dicom-deid beside peer tools on the same files.
+// Sections: core (parse, parse+write vs gdcmanon). Later sections are added as they land.
+import { benchCore } from "./bench-core.js";
+
+const sections: Record<string, () => Promise<void>> = { core: benchCore };
+const wanted = process.argv.slice(2);
+for (const name of wanted.length ? wanted : Object.keys(sections)) {
+  const run = sections[name];
+  if (!run) {
+    console.error(`unknown bench section "${name}"; known: ${Object.keys(sections).join(", ")}`);
+    process.exit(2);
+  }
+  await run();
+}
