@@ -1,0 +1,78 @@
+import { type Tag, formatTag, isGroupLengthTag, isPrivateCreatorTag, isPrivateTag, tagGroup } from "../core/tag.js";
+import { type DictionaryEntry, entryFromRow } from "./entry.js";
+import { ATTRIBUTE_ROWS } from "./generated/attributes.js";
+import { type TagPattern, matchesTagPattern, parseTagPattern } from "./pattern.js";
+
+/** A repeating-group entry with its parsed pattern. */
+interface MaskEntry {
+  pattern: TagPattern;
+  entry: DictionaryEntry;
+}
+
+const exact = new Map<Tag, DictionaryEntry>();
+const exactVR = new Map<Tag, string>();
+const byKeyword = new Map<string, Tag>();
+/** Repeating-group entries, bucketed by wildcard bits so a lookup is one Map probe per bucket. */
+const masks = new Map<number, Map<Tag, MaskEntry>>();
+
+for (const row of ATTRIBUTE_ROWS) {
+  const entry = entryFromRow(row);
+  const pattern = parseTagPattern(entry.tag);
+  if (!pattern) throw new Error(`generated dictionary holds a bad tag pattern: ${entry.tag}`);
+  if (pattern.wildcards === 0) {
+    exact.set(pattern.value, entry);
+    exactVR.set(pattern.value, entry.vr);
+  } else {
+    let bucket = masks.get(pattern.wildcards);
+    if (!bucket) masks.set(pattern.wildcards, (bucket = new Map()));
+    bucket.set(pattern.value, { pattern, entry });
+  }
+  // Repeating groups answer with their first group, e.g. OverlayData -> (6000,3000).
+  if (entry.keyword !== "") byKeyword.set(entry.keyword, pattern.value);
+}
+
+/** Finds the repeating-group entry (PS3.5 7.6) a tag belongs to. */
+function lookupMask(t: Tag): DictionaryEntry | undefined {
+  for (const [wildcards, bucket] of masks) {
+    const hit = bucket.get((t & ~wildcards) >>> 0);
+    if (hit && matchesTagPattern(hit.pattern, t)) return hit.entry;
+  }
+  return undefined;
+}
+
+const UL: readonly string[] = Object.freeze(["UL"]);
+const LO: readonly string[] = Object.freeze(["LO"]);
+
+/** PS3.5 7.2: (gggg,0000) group length, UL; retired except in the command and file meta groups. */
+function groupLengthEntry(t: Tag): DictionaryEntry {
+  const g = tagGroup(t);
+  return Object.freeze({ tag: formatTag(t), keyword: "GroupLength", name: "Group Length", vr: "UL", vrs: UL, vm: "1", retired: g !== 0x0000 && g !== 0x0002 });
+}
+
+/** PS3.5 7.8.1: (gggg,0010-00FF) in a private group holds a Private Creator, LO. */
+function privateCreatorEntry(t: Tag): DictionaryEntry {
+  return Object.freeze({ tag: formatTag(t), keyword: "PrivateCreator", name: "Private Creator", vr: "LO", vrs: LO, vm: "1", retired: false });
+}
+
+/**
+ * The PS3.6 entry of a tag: exact match first, then repeating-group masks; a synthetic entry for
+ * group lengths and private creators; undefined for other private tags and unknown tags.
+ */
+export function lookupTag(t: Tag): DictionaryEntry | undefined {
+  const hit = exact.get(t);
+  if (hit) return hit;
+  if (isGroupLengthTag(t)) return groupLengthEntry(t);
+  if (isPrivateCreatorTag(t)) return privateCreatorEntry(t);
+  if (isPrivateTag(t)) return undefined;
+  return lookupMask(t);
+}
+
+/** The tag of a PS3.6 keyword (for a repeating group, its first group, e.g. 0x60003000); undefined when unknown. */
+export function lookupKeyword(keyword: string): Tag | undefined {
+  return byKeyword.get(keyword);
+}
+
+/** The VR an implicit-VR reader should use for a tag: the dictionary's VR, or "UN" when unknown. */
+export function dictionaryVR(t: Tag): string {
+  return exactVR.get(t) ?? lookupTag(t)?.vr ?? "UN";
+}
