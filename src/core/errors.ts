@@ -17,7 +17,8 @@ export type DicomErrorCode =
   | "DECODE"
   | "ENCODE"
   | "CONFIG"
-  | "PROFILE";
+  | "PROFILE"
+  | "RESIDUAL_PHI";
 
 /** Where an error happened: file, tag path, byte offset. Never an element's value. */
 export interface ErrorContext {

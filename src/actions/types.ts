@@ -1,0 +1,25 @@
+/**
+ * De-identification actions as data (STYLE principle 3). PS3.15 E.1.1 codes map onto them:
+ * X remove, Z empty, D dummy, U remapUid, K keep, C clean (text) or shiftDate (dates).
+ */
+export type Action =
+  | { kind: "keep" }
+  | { kind: "remove" }
+  | { kind: "empty" }
+  | { kind: "dummy" }
+  | { kind: "remapUid" }
+  | { kind: "shiftDate" }
+  | { kind: "clean" }
+  | { kind: "replace"; values: string[] }
+  /** Keep a sequence and apply the plan to its items. */
+  | { kind: "recurse" };
+
+/** The kinds of action, for counting and reports. */
+export type ActionKind = Action["kind"];
+
+/** Why an action was chosen: the rule that fired (a table row, an option, a recipe rule). */
+export interface Decision {
+  action: Action;
+  /** E.g. "E.1-1 (0010,0010) Z", "option rtnDevIdOpt K", "recipe rule 3", "private: not safe". */
+  rule: string;
+}

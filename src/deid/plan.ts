@@ -1,0 +1,65 @@
+import type { Dataset } from "../core/dataset.js";
+import type { Element } from "../core/element.js";
+import { tag as makeTag, tagGroup, isPrivateTag, formatTag, type Tag } from "../core/tag.js";
+import { formatTagPath, type PathStep } from "../core/tag-path.js";
+import { lookupTag } from "../dictionary/index.js";
+import type { Location } from "../dataset/edit.js";
+import { privateCreatorOf } from "../dataset/dump.js";
+import type { Decision } from "../actions/types.js";
+import { decide, type DecideOptions, type ElementFacts } from "../profile/decide.js";
+
+/** One planned action: where, on which element, what and why. */
+export interface PlanEntry {
+  loc: Location;
+  element: Element;
+  decision: Decision;
+  /** "(0008,1140)[0].(0008,1155)": tags only. */
+  path: string;
+}
+
+/** A rule that may override the profile (recipes); returns undefined to let the profile decide. */
+export type Override = (facts: ElementFacts, path: string) => Decision | undefined;
+
+/** Options of `planDataset`. */
+export interface PlanOptions extends DecideOptions {
+  override?: Override;
+}
+
+const isOverlayGroup = (g: number): boolean => g >= 0x6000 && g <= 0x601e && (g & 1) === 0;
+
+/**
+ * Walks a dataset (into every sequence the decisions keep) and decides an action per
+ * element. Overlay groups follow their Overlay Data (60xx,3000): when it is removed, the
+ * whole overlay group goes (a partial overlay module would be invalid). Tags unknown to
+ * the dictionary in even groups are removed: they may be identifying attributes of a newer
+ * edition of the standard.
+ */
+export function planDataset(ds: Dataset, options: PlanOptions, chain: Location["chain"] = [], path: PathStep[] = []): PlanEntry[] {
+  const entries: PlanEntry[] = [];
+  const decisions = new Map<Tag, Decision>();
+  for (const el of ds.elements) {
+    const facts: ElementFacts = { tag: el.tag, vr: el.vr, isSequence: el.items !== undefined };
+    if (isPrivateTag(el.tag)) facts.privateCreator = privateCreatorOf(ds, el.tag);
+    const p = formatTagPath([...path, { tag: el.tag }]);
+    let d = options.override?.(facts, p) ?? decide(facts, options);
+    if (d.rule === "standard attribute not in E.1-1: kept" && !lookupTag(el.tag) && tagGroup(el.tag) !== 0x0002) {
+      d = { action: { kind: "remove" }, rule: "tag not in the PS3.6 dictionary: removed" };
+    }
+    decisions.set(el.tag, d);
+  }
+  for (const el of ds.elements) {
+    const g = tagGroup(el.tag);
+    let d = decisions.get(el.tag)!;
+    if (isOverlayGroup(g) && decisions.get(makeTag(g, 0x3000))?.action.kind === "remove" && d.action.kind === "keep") {
+      d = { action: { kind: "remove" }, rule: `overlay group ${formatTag(makeTag(g, 0)).slice(1, 5)} removed with its data` };
+    }
+    const stepPath = [...path, { tag: el.tag }];
+    entries.push({ loc: { dataset: ds, tag: el.tag, chain, path: stepPath }, element: el, decision: d, path: formatTagPath(stepPath) });
+    if (d.action.kind === "recurse" && el.items) {
+      el.items.forEach((item, k) => {
+        entries.push(...planDataset(item.dataset, options, [...chain, { dataset: ds, element: el, item }], [...path, { tag: el.tag, item: k }]));
+      });
+    }
+  }
+  return entries;
+}

@@ -1,0 +1,152 @@
+import { DicomError } from "../core/errors.js";
+import { formatTag, isPrivateTag, parseTag, tagElement, tagGroup } from "../core/tag.js";
+import { isVR } from "../core/vr.js";
+import { lookupKeyword } from "../dictionary/index.js";
+import type { Action, Decision } from "../actions/types.js";
+import type { ElementFacts } from "../profile/decide.js";
+import type { SafePrivateEntry } from "./safe-private.js";
+
+/** What a recipe rule matches. */
+export type RuleMatch =
+  | { tag: number }
+  | { range: [number, number] }
+  | { group: number }
+  | { vr: string }
+  | { creator: string; element?: number };
+
+/** A validated recipe rule. */
+export interface RecipeRule { index: number; line: number; match: RuleMatch; action: Action; tier: number }
+
+/** A validated recipe (config file): options, rules, safe private additions, settings. */
+export interface Recipe {
+  options: string[];
+  rules: RecipeRule[];
+  safePrivate: SafePrivateEntry[];
+  dateShiftDays?: number;
+  pseudonymPrefix?: string;
+}
+
+const ACTIONS = ["keep", "remove", "empty", "dummy", "remapUid", "shiftDate", "clean"] as const;
+
+/** Line number (1-based) of a character offset. */
+const lineOf = (text: string, at: number): number => text.slice(0, Math.max(0, at)).split("\n").length;
+
+/** Line of the n-th occurrence of a key in the text (best effort, for messages). */
+function lineOfKey(text: string, key: string, n: number): number {
+  let at = -1;
+  for (let i = 0; i <= n; i++) {
+    at = text.indexOf(`"${key}"`, at + 1);
+    if (at < 0) return 0;
+  }
+  return lineOf(text, at);
+}
+
+function fail(line: number, what: string): never {
+  throw new DicomError("CONFIG", `config${line ? ` line ${line}` : ""}: ${what}`);
+}
+
+function parseTagText(v: unknown, line: number, what: string): number {
+  const t = typeof v === "string" ? parseTag(v) ?? lookupKeyword(v) : undefined;
+  if (t === undefined) fail(line, `${what} must be a tag like "(0010,0010)" or a keyword`);
+  return t;
+}
+
+function parseAction(v: unknown, line: number): Action {
+  if (typeof v === "string" && (ACTIONS as readonly string[]).includes(v)) return { kind: v as (typeof ACTIONS)[number] };
+  if (v && typeof v === "object" && "replace" in v) {
+    const r = (v as { replace: unknown }).replace;
+    if (typeof r === "string") return { kind: "replace", values: r.split("\\") };
+  }
+  fail(line, `action must be one of ${ACTIONS.join(", ")} or {"replace": "VALUE"}`);
+}
+
+function parseMatch(m: Record<string, unknown>, line: number): { match: RuleMatch; tier: number } {
+  const keys = Object.keys(m);
+  if ("keyword" in m || "tag" in m) return { match: { tag: parseTagText(m.keyword ?? m.tag, line, "match.tag/keyword") }, tier: 1 };
+  if ("creator" in m) {
+    if (typeof m.creator !== "string") fail(line, "match.creator must be a string");
+    if (m.element === undefined) return { match: { creator: m.creator }, tier: 3 };
+    const e = typeof m.element === "string" ? parseInt(m.element, 16) : NaN;
+    if (!(e >= 0 && e <= 0xff)) fail(line, 'match.element must be two hex digits like "08"');
+    return { match: { creator: m.creator, element: e }, tier: 1 };
+  }
+  if ("range" in m) {
+    const r = m.range;
+    if (!Array.isArray(r) || r.length !== 2) fail(line, 'match.range must be ["(gggg,eeee)", "(gggg,eeee)"]');
+    return { match: { range: [parseTagText(r[0], line, "range start"), parseTagText(r[1], line, "range end")] }, tier: 2 };
+  }
+  if ("group" in m) {
+    const g = typeof m.group === "string" && /^[0-9A-Fa-f]{4}$/.test(m.group) ? parseInt(m.group, 16) : NaN;
+    if (Number.isNaN(g)) fail(line, 'match.group must be four hex digits like "0019"');
+    return { match: { group: g }, tier: 3 };
+  }
+  if ("vr" in m) {
+    if (typeof m.vr !== "string" || !isVR(m.vr)) fail(line, "match.vr must be a VR like PN");
+    return { match: { vr: m.vr }, tier: 4 };
+  }
+  fail(line, `match needs one of tag, keyword, range, group, vr, creator (got ${keys.join(", ") || "nothing"})`);
+}
+
+/**
+ * Parses and validates a JSON recipe. Precedence of rules: tag/keyword and creator+element
+ * (tier 1) over tag ranges (2) over groups and whole private creators (3) over VRs (4);
+ * within a tier the first rule listed wins. Recipe rules override the profile.
+ */
+export function parseRecipe(text: string): Recipe {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    const m = /position (\d+)/.exec((e as Error).message);
+    fail(m ? lineOf(text, +m[1]) : 0, "not valid JSON");
+  }
+  if (!raw || typeof raw !== "object" || Array.isArray(raw)) fail(1, "the config must be a JSON object");
+  const o = raw as Record<string, unknown>;
+  const known = ["options", "rules", "safePrivate", "dateShiftDays", "pseudonymPrefix", "$schema", "comment"];
+  for (const k of Object.keys(o)) if (!known.includes(k)) fail(lineOfKey(text, k, 0), `unknown key "${k}"; known: ${known.join(", ")}`);
+  const options = o.options ?? [];
+  if (!Array.isArray(options) || options.some((x) => typeof x !== "string")) fail(lineOfKey(text, "options", 0), "options must be a list of option names");
+  const rules: RecipeRule[] = [];
+  const rawRules = o.rules ?? [];
+  if (!Array.isArray(rawRules)) fail(lineOfKey(text, "rules", 0), "rules must be a list");
+  rawRules.forEach((r, i) => {
+    const line = lineOfKey(text, "match", i);
+    if (!r || typeof r !== "object" || !("match" in r) || !("action" in r)) fail(line, `rules[${i}] needs "match" and "action"`);
+    const { match, tier } = parseMatch((r as { match: Record<string, unknown> }).match ?? {}, line);
+    rules.push({ index: i, line, match, tier, action: parseAction((r as { action: unknown }).action, line) });
+  });
+  const safePrivate: SafePrivateEntry[] = [];
+  const rawSafe = o.safePrivate ?? [];
+  if (!Array.isArray(rawSafe)) fail(lineOfKey(text, "safePrivate", 0), "safePrivate must be a list");
+  rawSafe.forEach((s, i) => {
+    const line = lineOfKey(text, "creator", i);
+    const g = typeof s?.group === "string" ? parseInt(s.group, 16) : NaN;
+    const e = typeof s?.element === "string" ? parseInt(s.element, 16) : NaN;
+    if (typeof s?.creator !== "string" || !(g & 1) || !(e >= 0 && e <= 0xff)) fail(line, `safePrivate[${i}] needs creator, an odd group "0019" and element "0C"`);
+    safePrivate.push({ creator: s.creator, group: g, element: e });
+  });
+  const days = o.dateShiftDays;
+  if (days !== undefined && (typeof days !== "number" || days < 1 || days > 36500)) fail(lineOfKey(text, "dateShiftDays", 0), "dateShiftDays must be a number of days from 1 to 36500");
+  const prefix = o.pseudonymPrefix;
+  if (prefix !== undefined && (typeof prefix !== "string" || !/^[A-Za-z0-9_-]{1,16}$/.test(prefix))) fail(lineOfKey(text, "pseudonymPrefix", 0), "pseudonymPrefix must be 1-16 letters, digits, _ or -");
+  return { options: options as string[], rules, safePrivate, dateShiftDays: days as number | undefined, pseudonymPrefix: prefix as string | undefined };
+}
+
+function matches(m: RuleMatch, f: ElementFacts): boolean {
+  if ("tag" in m) return m.tag === f.tag;
+  if ("range" in m) return f.tag >= m.range[0] && f.tag <= m.range[1];
+  if ("group" in m) return tagGroup(f.tag) === m.group;
+  if ("vr" in m) return f.vr === m.vr;
+  if (!isPrivateTag(f.tag) || f.privateCreator?.trim().toUpperCase() !== m.creator.trim().toUpperCase()) return false;
+  return m.element === undefined || (tagElement(f.tag) & 0xff) === m.element;
+}
+
+/** The recipe's decision for an element, or undefined to let the profile decide. */
+export function recipeDecision(recipe: Recipe, facts: ElementFacts): Decision | undefined {
+  let best: RecipeRule | undefined;
+  for (const r of recipe.rules) if (matches(r.match, facts) && (!best || r.tier < best.tier)) best = r;
+  if (!best) return undefined;
+  let action = best.action;
+  if (facts.isSequence && (action.kind === "keep" || action.kind === "clean")) action = { kind: "recurse" };
+  return { action, rule: `recipe rule ${best.index + 1} (line ${best.line}) on ${formatTag(facts.tag)}` };
+}

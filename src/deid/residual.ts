@@ -1,0 +1,97 @@
+import type { Dataset } from "../core/dataset.js";
+import { DicomError } from "../core/errors.js";
+import { PIXEL_DATA, formatTag } from "../core/tag.js";
+import { formatTagPath, type PathStep } from "../core/tag-path.js";
+import { isStringVR } from "../core/vr.js";
+import { elementText } from "../dataset/values.js";
+import { DUMMY_TEXTS } from "./dummy.js";
+import { isWellKnownUid } from "./uids.js";
+
+/** An identifying value of the input and the tag it came from (kept in memory only). */
+export interface IdentifyingValue { value: string; from: string; wholeWord: boolean }
+
+const latin1 = new TextDecoder("latin1");
+const norm = (s: string): string => s.toUpperCase().replace(/\s+/g, " ").trim();
+
+/** The identifying values of one input, by category (from removed or replaced standard attributes). */
+export interface IdentifyingSets {
+  personNames: readonly string[];
+  ids: readonly string[];
+  dates: readonly string[];
+  uids: readonly string[];
+  addresses: readonly string[];
+  phones: readonly string[];
+  institutions: readonly string[];
+}
+
+/**
+ * Chooses what the residual check looks for: full person names (and family names of four
+ * or more letters that are not common words), IDs of four or more characters, dates, instance
+ * UIDs, addresses, phone numbers and institution names. Values also present whole in a kept
+ * element, or inside a pseudonym this run wrote, are left out (keeping them was chosen).
+ */
+export function identifyingValues(sets: IdentifyingSets, kept: readonly string[], written: readonly string[], isCommonWord: (w: string) => boolean): IdentifyingValue[] {
+  const keptSet = new Set(kept.map(norm));
+  const writtenText = written.map(norm).join(" | ");
+  const out = new Map<string, IdentifyingValue>();
+  const add = (v: string, from: string, minLen: number) => {
+    const n = norm(v);
+    if (n.length < minLen || DUMMY_TEXTS.has(n) || keptSet.has(n) || isWellKnownUid(n) || writtenText.includes(n)) return;
+    if (!out.has(n)) out.set(n, { value: n, from, wholeWord: true });
+  };
+  for (const pn of sets.personNames) {
+    for (const v of pn.split("\\")) {
+      for (const group of v.split("=")) {
+        add(group.replace(/\^+/g, " "), "a person name", 4);
+        const family = group.split("^")[0]?.trim() ?? "";
+        if (family.length >= 4 && !isCommonWord(family)) add(family, "a person name", 4);
+      }
+    }
+  }
+  for (const v of sets.ids) add(v, "an identifier", 4);
+  for (const v of sets.dates) if (/^\d{8}/.test(v.trim())) add(v.trim().slice(0, 8), "a date", 8);
+  for (const v of sets.uids) for (const u of v.split("\\")) add(u, "a UID", 10);
+  for (const v of [...sets.addresses, ...sets.phones]) add(v, "an address or phone number", 6);
+  for (const v of sets.institutions) add(v, "an institution", 6);
+  return [...out.values()];
+}
+
+function contains(hay: string, v: IdentifyingValue): boolean {
+  if (!v.wholeWord) return hay.includes(v.value);
+  let at = hay.indexOf(v.value);
+  while (at >= 0) {
+    const before = at === 0 ? " " : hay[at - 1];
+    const after = at + v.value.length >= hay.length ? " " : hay[at + v.value.length];
+    if (!/[A-Z0-9_]/.test(before) && !/[A-Z0-9_]/.test(after)) return true;
+    at = hay.indexOf(v.value, at + 1);
+  }
+  return false;
+}
+
+/**
+ * Residual check: scans every element of the written output (private and nested included,
+ * pixel data excepted) for an identifying value of its input. A hit throws RESIDUAL_PHI
+ * naming the tag the value came from and where it remains, never the value.
+ */
+export function checkResidual(ds: Dataset, values: readonly IdentifyingValue[], path: PathStep[] = []): void {
+  if (!values.length) return;
+  for (const el of ds.elements) {
+    const p = [...path, { tag: el.tag }];
+    if (el.items) {
+      el.items.forEach((it, k) => checkResidual(it.dataset, values, [...path, { tag: el.tag, item: k }]));
+      continue;
+    }
+    if (!el.value || el.tag === PIXEL_DATA || el.value.length > 1 << 20) continue;
+    const text = isStringVR(el.vr) ? elementText(el, ds) ?? "" : el.vr === "UN" || el.vr === "OB" ? latin1.decode(el.value) : "";
+    if (!text) continue;
+    const hay = norm(text.replace(/\^+/g, " "));
+    for (const v of values) {
+      if (contains(hay, v)) {
+        throw new DicomError("RESIDUAL_PHI", `${v.from} from the input remains at ${formatTagPath(p)}`, { tagPath: formatTagPath(p) });
+      }
+    }
+  }
+}
+
+/** Formats a tag for residual reports. */
+export const residualTag = formatTag;

@@ -1,0 +1,99 @@
+import { isGroupLengthTag, isPrivateCreatorTag, isPrivateTag, tagGroup, formatTag, type Tag } from "../core/tag.js";
+import type { Action, Decision } from "../actions/types.js";
+import { activeColumns, type ProfileOptions } from "./options.js";
+import { profileRowFor, type ActionCode, type ProfileRow } from "./table.js";
+
+/** What the decision needs to know about one element (no value). */
+export interface ElementFacts {
+  tag: Tag;
+  vr: string;
+  isSequence: boolean;
+  /** Private creator of a private data element's block, when reserved. */
+  privateCreator?: string;
+}
+
+/** Decides whether a private data element is safe to keep under Retain Safe Private. */
+export type SafePrivatePredicate = (creator: string, tag: Tag, vr: string) => boolean;
+
+/** Options of `decide`. */
+export interface DecideOptions {
+  profile: ProfileOptions;
+  /** Safe private attributes (built-in + user list) for E.3.10. */
+  isSafePrivate?: SafePrivatePredicate;
+}
+
+const A = {
+  keep: { kind: "keep" }, remove: { kind: "remove" }, empty: { kind: "empty" }, dummy: { kind: "dummy" },
+  remapUid: { kind: "remapUid" }, shiftDate: { kind: "shiftDate" }, clean: { kind: "clean" }, recurse: { kind: "recurse" },
+} as const satisfies Record<string, Action>;
+
+/** The code in force for a row: the first active option column the row fills, else the Basic Profile's. */
+export function effectiveCode(row: ProfileRow, options: ProfileOptions): { code: ActionCode; column?: string } {
+  for (const col of activeColumns(options)) {
+    const c = row[col];
+    if (c) return { code: c, column: col };
+  }
+  return { code: row.basicProfile };
+}
+
+/**
+ * Maps an E.1.1 action code to an action. Compound codes (X/Z, X/D, Z/D, X/Z/D) need the
+ * attribute's Type in the object's IOD; without IOD tables we take the member that is valid
+ * for every Type and carries no information either way: Z for X/Z, D for the others (a D
+ * value is a dummy). Sequences: D and Z empty the sequence (no items survive); U, C, K and
+ * X/Z/U* keep the sequence and apply the profile to its items.
+ */
+export function actionForCode(code: ActionCode, facts: ElementFacts, options: ProfileOptions, column?: string): Action {
+  const sq = facts.isSequence;
+  const dateLike = facts.vr === "DA" || facts.vr === "DT" || facts.vr === "TM";
+  switch (code) {
+    case "K": return sq ? A.recurse : A.keep;
+    case "X": return A.remove;
+    case "Z": case "X/Z": return A.empty;
+    case "D": case "X/D": case "Z/D": case "X/Z/D":
+      if (sq) return A.empty;
+      if (facts.vr === "UI") return A.remapUid;
+      return A.dummy;
+    case "U": return sq ? A.recurse : A.remapUid;
+    case "X/Z/U*": return sq ? A.recurse : facts.vr === "UI" ? A.remapUid : A.empty;
+    case "C":
+      if (sq) return A.recurse;
+      // PS3.15 E.3.6: with Modified Dates, C on a date or time means "shift consistently".
+      if (dateLike) return column === "rtnLongModifDatesOpt" || options.retainLongitudinal === "modified" ? A.shiftDate : A.dummy;
+      return A.clean;
+  }
+}
+
+/**
+ * Decides the action for one element: group lengths are kept (recomputed by the writer);
+ * private data elements are removed unless safe and kept by Retain Safe Private; a Table
+ * E.1-1 row decides with its option columns; other UIDs are remapped (well-known ones are
+ * kept when applied); other sequences are walked; everything else standard is kept.
+ */
+export function decide(facts: ElementFacts, options: DecideOptions): Decision {
+  const t = facts.tag;
+  if (isGroupLengthTag(t)) return { action: A.keep, rule: "group length (recomputed)" };
+  if (isPrivateTag(t)) {
+    if (isPrivateCreatorTag(t)) return { action: A.keep, rule: "private creator (dropped with its block)" };
+    const safe = options.profile.retainSafePrivate && facts.privateCreator !== undefined
+      && options.isSafePrivate?.(facts.privateCreator, t, facts.vr);
+    // PS3.15 E.1-1 (gggg,eeee) odd group: X; E.3.10 keeps safe private attributes.
+    return safe
+      ? { action: facts.isSequence ? A.recurse : A.keep, rule: "E.3.10 safe private attribute" }
+      : { action: A.remove, rule: "E.1-1 private attribute X" };
+  }
+  const row = profileRowFor(t);
+  if (row) {
+    const { code, column } = effectiveCode(row, options.profile);
+    return { action: actionForCode(code, facts, options.profile, column), rule: `E.1-1 ${row.tag} ${column ? `${column} ` : ""}${code}` };
+  }
+  if (facts.vr === "UI") {
+    if (options.profile.retainUIDs) return { action: A.keep, rule: "E.3.9 retain UIDs" };
+    return { action: A.remapUid, rule: "UID not in E.1-1: instance UIDs remapped, well-known kept" };
+  }
+  if (facts.isSequence) return { action: A.recurse, rule: "sequence not in E.1-1: items walked" };
+  if (tagGroup(t) >= 0x6000 && tagGroup(t) <= 0x60ff && (tagGroup(t) & 1) === 0) {
+    return { action: A.keep, rule: `overlay attribute ${formatTag(t)} follows its overlay data` };
+  }
+  return { action: A.keep, rule: "standard attribute not in E.1-1: kept" };
+}
