@@ -1,10 +1,14 @@
 import { Command, CommanderError } from "commander";
 import { registerDump } from "./commands/dump.js";
 import { registerEdit } from "./commands/edit.js";
+import { registerDeidentify } from "./commands/deidentify.js";
+import { registerProfile } from "./commands/profile.js";
 import { EXIT } from "./run-command.js";
 
 /** Runs the CLI with the given arguments and resolves to the exit code (0 ok, 1 bad input, 2 usage). */
 export async function main(argv: string[]): Promise<number> {
+  // A closed pipe (e.g. `dump ... | head`) ends the command quietly.
+  process.stdout.on("error", (e: NodeJS.ErrnoException) => { if (e.code === "EPIPE") process.exit(0); });
   let code: number = EXIT.ok;
   const setExit = (c: number) => { code = c; };
   const program = new Command();
@@ -15,6 +19,8 @@ export async function main(argv: string[]): Promise<number> {
     .showHelpAfterError();
   registerDump(program, setExit);
   registerEdit(program, setExit);
+  registerDeidentify(program, setExit);
+  registerProfile(program, setExit);
   try {
     await program.parseAsync(argv, { from: "user" });
   } catch (e) {

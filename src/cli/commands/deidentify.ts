@@ -1,0 +1,54 @@
+import { createHash } from "node:crypto";
+import { resolve } from "node:path";
+import type { Command } from "commander";
+import { runBatch } from "../../pipeline/batch.js";
+import { optionFlags, processorOptionsFrom, type DeidFlags } from "../deid-options.js";
+import { runCommand, UsageError } from "../run-command.js";
+
+/** URL of the de-identification processor module, for the worker threads. */
+const PROCESSOR_URL = new URL("../../pipeline/deid-processor.js", import.meta.url);
+
+/** `dicom-deid deidentify <input> <output>`: the batch header (and later pixel) de-identification. */
+export function registerDeidentify(program: Command, setExit: (code: number) => void): void {
+  const cmd = program
+    .command("deidentify")
+    .description("de-identify a DICOM file or folder (any depth) into an output folder, per PS3.15 Annex E")
+    .argument("<input>", "DICOM file or folder (never modified)")
+    .argument("<output>", "output folder (must not be inside the input)")
+    .option("--config <file>", "recipe file (JSON): options, rules overriding the profile, safe private list")
+    .option("--secret <text>", "secret key for UIDs, pseudonyms and date shifts (or DICOM_DEID_SECRET, or --secret-file)")
+    .option("--secret-file <file>", "file holding the secret key")
+    .option("--pseudonym-prefix <prefix>", "prefix of generated patient IDs (default ANON)")
+    .option("--mapping <csv>", "CSV original_id,new_id[,new_name]: patients not in it fail")
+    .option("--linkage <csv>", "write original -> pseudonym and study UID pairs here (holds PHI)")
+    .option("--date-shift-days <n>", "largest per-patient date shift with --retain-modified-dates (default 365)")
+    .option("--layout <layout>", 'output layout: "mirror" (default) or "patient/study/series"')
+    .option("--pixels <mode>", 'burned-in text: "off" (default for now: PixelData untouched)', "off")
+    .option("--workers <n>", "worker threads (default: all cores; 0 = in this thread)")
+    .option("--resume", "skip files an earlier run into the same output finished")
+    .option("--overwrite", "allow writing into a non-empty output folder")
+    .option("--events <file>", "write JSON-lines events (per file and summary) to this file, or - for stdout")
+    .option("--no-residual-check", "skip re-reading outputs for residual identifying values")
+    .option("--lenient", "read damaged files leniently (partial reads still fail)");
+  for (const o of optionFlags()) cmd.option(o.flag, o.help);
+  cmd.action(async (input: string, output: string, flags: DeidFlags & { workers?: string; resume?: boolean; overwrite?: boolean; events?: string; pixels: string }) => {
+    setExit(await runCommand(undefined, async () => {
+      if (flags.pixels !== "off") throw new UsageError(`--pixels ${flags.pixels} is not available yet; use --pixels off`);
+      const warn = (m: string) => process.stderr.write(`dicom-deid: warning: ${m}\n`);
+      const processorOptions = processorOptionsFrom(flags, warn);
+      const fingerprint = createHash("sha256").update(JSON.stringify({ ...processorOptions, secretHex: createHash("sha256").update(processorOptions.secretHex).digest("hex") })).digest("hex").slice(0, 16);
+      const { createWriteStream } = await import("node:fs");
+      const events = flags.events === "-" ? process.stdout : flags.events ? createWriteStream(flags.events) : undefined;
+      const summary = await runBatch({
+        input: resolve(input), output: resolve(output), processorUrl: PROCESSOR_URL, processorOptions,
+        workers: flags.workers !== undefined ? Number(flags.workers) : undefined,
+        resume: flags.resume, overwrite: flags.overwrite, linkagePath: flags.linkage ? resolve(flags.linkage) : undefined,
+        fingerprint, events,
+      });
+      if (events && events !== process.stdout) (events as import("node:fs").WriteStream).end();
+      const out = flags.events === "-" ? process.stderr : process.stdout;
+      out.write(`dicom-deid: ${summary.ok} de-identified, ${summary.failed} failed (quarantined), ${summary.skipped + summary.notDicom} skipped, in ${summary.seconds.toFixed(1)} s; reports in ${resolve(output)}\n`);
+      return summary.failed > 0 ? 1 : 0;
+    }));
+  });
+}

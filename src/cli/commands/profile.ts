@@ -1,0 +1,41 @@
+import { readFileSync } from "node:fs";
+import { basename } from "node:path";
+import type { Command } from "commander";
+import { readDicom } from "../../io/read/read-file.js";
+import { lookupTag } from "../../dictionary/index.js";
+import { planFile, type DeidOptions } from "../../deid/deidentify.js";
+import { parseRecipe } from "../../deid/recipe.js";
+import { PROFILE_SOURCE } from "../../profile/table.js";
+import { optionFlags, processorOptionsFrom, type DeidFlags } from "../deid-options.js";
+import { runCommand, UsageError } from "../run-command.js";
+
+/** `dicom-deid profile --explain <file>`: the action each element would get and why (no values). */
+export function registerProfile(program: Command, setExit: (code: number) => void): void {
+  const cmd = program
+    .command("profile")
+    .description("explain the de-identification profile: the action each element of a file would get and why (never values)")
+    .option("--explain <file>", "DICOM file to explain")
+    .option("--config <file>", "recipe file (JSON)")
+    .option("--json", "print JSON lines instead of a table");
+  for (const o of optionFlags()) cmd.option(o.flag, o.help);
+  cmd.action(async (flags: DeidFlags & { explain?: string; json?: boolean }) => {
+    setExit(await runCommand(flags.explain, () => {
+      if (!flags.explain) throw new UsageError("profile needs --explain <file>");
+      const o = processorOptionsFrom({ ...flags, secret: "explain-only-secret" }, () => undefined);
+      const file = readDicom(new Uint8Array(readFileSync(flags.explain)), { file: basename(flags.explain) });
+      const deid: DeidOptions = {
+        profile: o.profile, secret: { key: new Uint8Array(8), ephemeral: true }, pseudonym: o.pseudonym,
+        maxShiftDays: o.maxShiftDays, recipe: o.recipeText ? parseRecipe(o.recipeText) : undefined,
+      };
+      const { plan } = planFile(file, deid);
+      if (!flags.json) process.stdout.write(`# ${PROFILE_SOURCE}\n`);
+      for (const e of plan) {
+        const kw = lookupTag(e.element.tag)?.keyword || "-";
+        const depth = e.loc.chain.length;
+        if (flags.json) process.stdout.write(JSON.stringify({ path: e.path, keyword: kw, vr: e.element.vr, action: e.decision.action.kind, rule: e.decision.rule }) + "\n");
+        else process.stdout.write(`${"  ".repeat(depth)}${e.path.split(".").pop()} ${e.element.vr} ${kw.padEnd(36 - 2 * depth)} ${e.decision.action.kind.padEnd(9)} ${e.decision.rule}\n`);
+      }
+      return 0;
+    }));
+  });
+}

@@ -1,0 +1,72 @@
+import { readFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { DicomError } from "../core/errors.js";
+import { OPTION_NAMES, optionsFromNames, type ProfileOptions } from "../profile/options.js";
+import { parseRecipe } from "../deid/recipe.js";
+import { parseMappingCsv } from "../deid/pseudonym.js";
+import type { DeidProcessorOptions } from "../pipeline/deid-processor.js";
+
+/** The CLI flags shared by `deidentify` and `profile --explain`. */
+export interface DeidFlags {
+  config?: string;
+  secret?: string;
+  secretFile?: string;
+  pseudonymPrefix?: string;
+  mapping?: string;
+  dateShiftDays?: string;
+  linkage?: string;
+  layout?: string;
+  lenient?: boolean;
+  residualCheck?: boolean;
+  [option: string]: unknown;
+}
+
+/** camelCase of a dashed option name, as commander stores it. */
+export const camel = (s: string): string => s.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+
+/** Registers one flag per PS3.15 option (e.g. --clean-descriptors), with its CID 7050 code in the help. */
+export function optionFlags(): { flag: string; help: string }[] {
+  return Object.entries(OPTION_NAMES).map(([name, o]) => ({ flag: `--${name}`, help: `PS3.15 option (CID 7050 ${o.code})` }));
+}
+
+/** The secret: --secret, --secret-file, DICOM_DEID_SECRET, else a random one for this run (with a warning). */
+export function resolveSecret(flags: DeidFlags, warn: (msg: string) => void): { hex: string; ephemeral: boolean } {
+  let text = flags.secret ?? (flags.secretFile ? readFileSync(flags.secretFile, "utf8") : undefined) ?? process.env.DICOM_DEID_SECRET;
+  if (text !== undefined) {
+    text = text.trim();
+    if (text.length < 8) throw new DicomError("CONFIG", "the secret must be at least 8 characters");
+    return { hex: Buffer.from(text, "utf8").toString("hex"), ephemeral: false };
+  }
+  warn("no secret given (--secret, --secret-file or DICOM_DEID_SECRET): using a random one; UIDs, pseudonyms and date shifts will not match later runs");
+  return { hex: randomBytes(32).toString("hex"), ephemeral: true };
+}
+
+/** Builds the processor options from CLI flags (config file options and flags add up). */
+export function processorOptionsFrom(flags: DeidFlags, warn: (msg: string) => void): DeidProcessorOptions {
+  const recipeText = flags.config ? readFileSync(flags.config, "utf8") : undefined;
+  const recipe = recipeText ? parseRecipe(recipeText) : undefined;
+  const names = [...(recipe?.options ?? []), ...Object.keys(OPTION_NAMES).filter((n) => flags[camel(n)] === true)];
+  const profile: ProfileOptions = optionsFromNames(names);
+  if (names.includes("retain-full-dates") && names.includes("retain-modified-dates")) {
+    throw new DicomError("CONFIG", "retain-full-dates and retain-modified-dates exclude each other");
+  }
+  const days = flags.dateShiftDays !== undefined ? Number(flags.dateShiftDays) : recipe?.dateShiftDays ?? 365;
+  if (!(days >= 1 && days <= 36500)) throw new DicomError("CONFIG", "--date-shift-days must be 1 to 36500");
+  const layout = flags.layout ?? "mirror";
+  if (layout !== "mirror" && layout !== "patient/study/series") throw new DicomError("CONFIG", '--layout must be "mirror" or "patient/study/series"');
+  const secret = resolveSecret(flags, warn);
+  return {
+    profile,
+    secretHex: secret.hex,
+    pseudonym: {
+      prefix: flags.pseudonymPrefix ?? recipe?.pseudonymPrefix ?? "ANON",
+      mapping: flags.mapping ? parseMappingCsv(readFileSync(flags.mapping, "utf8")) : undefined,
+    },
+    maxShiftDays: days,
+    recipeText,
+    linkage: Boolean(flags.linkage),
+    residualCheck: flags.residualCheck !== false,
+    lenient: Boolean(flags.lenient),
+    layout,
+  };
+}
