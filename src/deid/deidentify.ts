@@ -12,6 +12,7 @@ import type { ProfileOptions, MethodCode } from "../profile/options.js";
 import { contextFromValues, cleanText, type HeaderValue } from "../phi/index.js";
 import { isCommonEnglishWord } from "../phi/english.js";
 import { planDataset, type PlanEntry } from "./plan.js";
+import { retypeUnknown } from "./retype.js";
 import { pseudonymFor, type PseudonymOptions } from "./pseudonym.js";
 import { patientDayOffset, shiftDateValue } from "./dates.js";
 import { remapUid } from "./uids.js";
@@ -46,6 +47,8 @@ export interface DeidReport {
   linkage?: Record<string, string>;
   /** The plan with its explanations (tags and rules only), for `profile --explain`. */
   plan: { path: string; action: string; rule: string }[];
+  /** De-identified keys for `--layout patient/study/series` (pseudonym and new UIDs; no PHI). */
+  layoutKeys: { patient?: string; study?: string; series?: string; instance?: string };
 }
 
 /** dicom-deid's name and version as written into De-identification Method. */
@@ -61,11 +64,14 @@ const META_DROP = [tag(0x0002, 0x0016), tag(0x0002, 0x0017), tag(0x0002, 0x0018)
 /** Plans the de-identification of a file (no change): the entries and the patient's pseudonym. */
 export function planFile(file: DicomFile, options: DeidOptions): { plan: PlanEntry[]; patientKey: string } {
   const ds = file.dataset;
+  retypeUnknown(ds);
   const patientKey = getText(ds, T.patientId) || getText(ds, T.patientName) || "";
   const safe = safePrivatePredicate([...BUILT_IN_SAFE_PRIVATE, ...(options.recipe?.safePrivate ?? [])]);
   const recipe = options.recipe;
   const plan = planDataset(ds, {
     profile: options.profile,
+    // PS3.3 F.5: directory record keys are Type 1, so Z must leave a (dummy) value.
+    zeroAsDummy: getText(ds, tag(0x0008, 0x0016)) === "1.2.840.10008.1.3.10" || getText(file.meta, tag(0x0002, 0x0002)) === "1.2.840.10008.1.3.10",
     isSafePrivate: safe,
     override: recipe ? (facts) => recipeDecision(recipe, facts) : undefined,
   });
@@ -117,6 +123,10 @@ export function deidentifyFile(file: DicomFile, options: DeidOptions): { report:
   const report: DeidReport = {
     counts, codes,
     plan: plan.map((e) => ({ path: e.path, action: e.decision.action.kind, rule: e.decision.rule })),
+    layoutKeys: {
+      patient: getText(ds, T.patientId), study: getText(ds, T.studyUid),
+      series: getText(ds, tag(0x0020, 0x000e)), instance: getText(ds, T.sopInstance),
+    },
   };
   if (options.linkage) {
     report.linkage = {

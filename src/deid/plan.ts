@@ -23,7 +23,11 @@ export type Override = (facts: ElementFacts, path: string) => Decision | undefin
 /** Options of `planDataset`. */
 export interface PlanOptions extends DecideOptions {
   override?: Override;
+  /** Inside a sequence whose code is D: text the profile would keep gets a dummy instead. */
+  dummyText?: boolean;
 }
+
+const FREE_TEXT_VRS = new Set(["PN", "LO", "SH", "ST", "LT", "UT", "UC"]);
 
 const isOverlayGroup = (g: number): boolean => g >= 0x6000 && g <= 0x601e && (g & 1) === 0;
 
@@ -44,6 +48,8 @@ export function planDataset(ds: Dataset, options: PlanOptions, chain: Location["
     let d = options.override?.(facts, p) ?? decide(facts, options);
     if (d.rule === "standard attribute not in E.1-1: kept" && !lookupTag(el.tag) && tagGroup(el.tag) !== 0x0002) {
       d = { action: { kind: "remove" }, rule: "tag not in the PS3.6 dictionary: removed" };
+    } else if (options.dummyText && d.action.kind === "keep" && FREE_TEXT_VRS.has(el.vr) && !d.rule.startsWith("recipe")) {
+      d = { action: { kind: "dummy" }, rule: "text inside a sequence whose E.1-1 code is D: dummy" };
     }
     decisions.set(el.tag, d);
   }
@@ -57,7 +63,8 @@ export function planDataset(ds: Dataset, options: PlanOptions, chain: Location["
     entries.push({ loc: { dataset: ds, tag: el.tag, chain, path: stepPath }, element: el, decision: d, path: formatTagPath(stepPath) });
     if (d.action.kind === "recurse" && el.items) {
       el.items.forEach((item, k) => {
-        entries.push(...planDataset(item.dataset, options, [...chain, { dataset: ds, element: el, item }], [...path, { tag: el.tag, item: k }]));
+        const inner = d.action.kind === "recurse" && d.action.dummyText ? { ...options, dummyText: true } : options;
+        entries.push(...planDataset(item.dataset, inner, [...chain, { dataset: ds, element: el, item }], [...path, { tag: el.tag, item: k }]));
       });
     }
   }

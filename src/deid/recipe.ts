@@ -41,6 +41,20 @@ function lineOfKey(text: string, key: string, n: number): number {
   return lineOf(text, at);
 }
 
+/** The line of a JSON.parse error: from "position N", or by finding the quoted context Node 20+ shows. */
+function jsonErrorLine(text: string, message: string): number {
+  const pos = /position (\d+)/.exec(message);
+  if (pos) return lineOf(text, +pos[1]);
+  const ctx = /(?:\.\.\.)?"([\s\S]*?)(?:\.\.\.)?" is not valid JSON/.exec(message);
+  const tok = /Unexpected token '(.)'/.exec(message);
+  if (ctx && tok) {
+    const snippet = ctx[1].replace(/^\.\.\./, "").replace(/\.\.\.$/, "");
+    const at = text.indexOf(snippet);
+    if (at >= 0) return lineOf(text, at + Math.max(0, snippet.indexOf(tok[1])));
+  }
+  return /end of JSON input/.test(message) ? lineOf(text, text.length) : 0;
+}
+
 function fail(line: number, what: string): never {
   throw new DicomError("CONFIG", `config${line ? ` line ${line}` : ""}: ${what}`);
 }
@@ -97,8 +111,7 @@ export function parseRecipe(text: string): Recipe {
   try {
     raw = JSON.parse(text);
   } catch (e) {
-    const m = /position (\d+)/.exec((e as Error).message);
-    fail(m ? lineOf(text, +m[1]) : 0, "not valid JSON");
+    fail(jsonErrorLine(text, (e as Error).message), "not valid JSON");
   }
   if (!raw || typeof raw !== "object" || Array.isArray(raw)) fail(1, "the config must be a JSON object");
   const o = raw as Record<string, unknown>;

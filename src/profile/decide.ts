@@ -20,11 +20,14 @@ export interface DecideOptions {
   profile: ProfileOptions;
   /** Safe private attributes (built-in + user list) for E.3.10. */
   isSafePrivate?: SafePrivatePredicate;
+  /** The object's keys are Type 1 (DICOMDIR records): Z is applied as D. */
+  zeroAsDummy?: boolean;
 }
 
 const A = {
   keep: { kind: "keep" }, remove: { kind: "remove" }, empty: { kind: "empty" }, dummy: { kind: "dummy" },
   remapUid: { kind: "remapUid" }, shiftDate: { kind: "shiftDate" }, clean: { kind: "clean" }, recurse: { kind: "recurse" },
+  dummySequence: { kind: "recurse", dummyText: true },
 } as const satisfies Record<string, Action>;
 
 /** The code in force for a row: the first active option column the row fills, else the Basic Profile's. */
@@ -36,22 +39,39 @@ export function effectiveCode(row: ProfileRow, options: ProfileOptions): { code:
   return { code: row.basicProfile };
 }
 
+/** Facts about the table row that shape how a code applies. */
+export interface RowFacts {
+  /** The row is a reference sequence that Retain UIDs keeps (its items hold UID references). */
+  referenceSequence?: boolean;
+  /** Keys are Type 1 or 2 in this object (DICOMDIR directory records): Z becomes D, X becomes Z. */
+  zeroAsDummy?: boolean;
+}
+
 /**
  * Maps an E.1.1 action code to an action. Compound codes (X/Z, X/D, Z/D, X/Z/D) need the
  * attribute's Type in the object's IOD; without IOD tables we take the member that is valid
  * for every Type and carries no information either way: Z for X/Z, D for the others (a D
- * value is a dummy). Sequences: D and Z empty the sequence (no items survive); U, C, K and
- * X/Z/U* keep the sequence and apply the profile to its items.
+ * value is a dummy). Sequences: Z empties; D keeps the items and de-identifies every value
+ * in them (profile rows, and dummies for other text); X/Z empties, X/D and X/Z/D remove
+ * (a Type 3 sequence may not be empty), except reference sequences, whose UIDs are remapped;
+ * U, C, K and X/Z/U* keep the sequence and apply the profile to its items.
  */
-export function actionForCode(code: ActionCode, facts: ElementFacts, options: ProfileOptions, column?: string): Action {
+export function actionForCode(code: ActionCode, facts: ElementFacts, options: ProfileOptions, column?: string, row: RowFacts = {}): Action {
   const sq = facts.isSequence;
   const dateLike = facts.vr === "DA" || facts.vr === "DT" || facts.vr === "TM";
+  if (sq && (code === "X/Z" || code === "X/D" || code === "Z/D" || code === "X/Z/D")) {
+    if (row.referenceSequence) return A.recurse;
+    // X/Z: an empty sequence is valid where it is Type 2 and carries nothing; X/D, X/Z/D: remove.
+    return code === "X/Z" ? A.empty : A.remove;
+  }
   switch (code) {
     case "K": return sq ? A.recurse : A.keep;
-    case "X": return A.remove;
-    case "Z": case "X/Z": return A.empty;
+    case "X": return row.zeroAsDummy && !sq ? A.empty : A.remove;
+    case "Z": case "X/Z":
+      if (row.zeroAsDummy && !sq) return facts.vr === "UI" ? A.remapUid : A.dummy;
+      return A.empty;
     case "D": case "X/D": case "Z/D": case "X/Z/D":
-      if (sq) return A.empty;
+      if (sq) return A.dummySequence;
       if (facts.vr === "UI") return A.remapUid;
       return A.dummy;
     case "U": return sq ? A.recurse : A.remapUid;
@@ -72,7 +92,10 @@ export function actionForCode(code: ActionCode, facts: ElementFacts, options: Pr
  */
 export function decide(facts: ElementFacts, options: DecideOptions): Decision {
   const t = facts.tag;
-  if (isGroupLengthTag(t)) return { action: A.keep, rule: "group length (recomputed)" };
+  if (isGroupLengthTag(t)) {
+    // PS3.5 7.2: group lengths are optional (retired outside 0000/0002); a private group's goes with the group.
+    return isPrivateTag(t) ? { action: A.remove, rule: "private group length removed" } : { action: A.keep, rule: "group length (recomputed)" };
+  }
   if (isPrivateTag(t)) {
     if (isPrivateCreatorTag(t)) return { action: A.keep, rule: "private creator (dropped with its block)" };
     const safe = options.profile.retainSafePrivate && facts.privateCreator !== undefined
@@ -85,7 +108,8 @@ export function decide(facts: ElementFacts, options: DecideOptions): Decision {
   const row = profileRowFor(t);
   if (row) {
     const { code, column } = effectiveCode(row, options.profile);
-    return { action: actionForCode(code, facts, options.profile, column), rule: `E.1-1 ${row.tag} ${column ? `${column} ` : ""}${code}` };
+    const rowFacts: RowFacts = { referenceSequence: row.rtnUIDsOpt !== undefined, zeroAsDummy: options.zeroAsDummy };
+    return { action: actionForCode(code, facts, options.profile, column, rowFacts), rule: `E.1-1 ${row.tag} ${column ? `${column} ` : ""}${code}` };
   }
   if (facts.vr === "UI") {
     if (options.profile.retainUIDs) return { action: A.keep, rule: "E.3.9 retain UIDs" };

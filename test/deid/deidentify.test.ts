@@ -1,0 +1,119 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { deidentifyBytes, type DeidOptions } from "../../src/deid/deidentify.js";
+import { BASIC_PROFILE, optionsFromNames } from "../../src/profile/options.js";
+import { secretFromText } from "../../src/deid/keyed.js";
+import { parseRecipe } from "../../src/deid/recipe.js";
+import { readDicom } from "../../src/io/read/read-file.js";
+import { writeDicom } from "../../src/io/write/write-file.js";
+import { setValue } from "../../src/dataset/edit.js";
+import { getText, getStrings } from "../../src/dataset/values.js";
+import { DicomError } from "../../src/core/errors.js";
+import { tag } from "../../src/core/tag.js";
+import { fixtureBytes, sameBytes } from "../helpers/hex.js";
+
+const base = (over: Partial<DeidOptions> = {}): DeidOptions => ({
+  profile: BASIC_PROFILE, secret: secretFromText("test-secret"), pseudonym: { prefix: "ANON" }, maxShiftDays: 365, ...over,
+});
+
+/** A small synthetic patient file: the 3x3 RGB fixture with made-up identifying values. */
+function synthetic(values: Record<string, string>): Uint8Array {
+  const f = readDicom(fixtureBytes("dicom/SC_rgb_small_odd_3x3.dcm"));
+  for (const [k, v] of Object.entries(values)) setValue(f.dataset, k, v.split("\\"));
+  return writeDicom(f);
+}
+
+const T = { name: tag(0x10, 0x10), id: tag(0x10, 0x20), sop: tag(0x08, 0x18), study: tag(0x20, 0x0d), px: tag(0x7fe0, 0x10) };
+
+test("when a file is de-identified then it is marked and its meta follows the new SOP Instance UID", () => {
+  const { output, report } = deidentifyBytes(synthetic({ PatientName: "DOE^JANE", PatientID: "MRN123456" }), base());
+  const f = readDicom(output);
+  assert.equal(getText(f.dataset, tag(0x12, 0x62)), "YES");
+  assert.match(getStrings(f.dataset, tag(0x12, 0x63))[0], /^dicom-deid /);
+  const codes = f.dataset.get(tag(0x12, 0x64))!.items!.map((i) => getText(i.dataset, tag(0x08, 0x100)));
+  assert.deepEqual(codes, ["113100"]);
+  assert.equal(getText(f.dataset, tag(0x28, 0x303)), "REMOVED");
+  assert.equal(getText(f.meta, tag(0x02, 0x03)), getText(f.dataset, T.sop));
+  assert.match(getText(f.dataset, T.sop)!, /^2\.25\./);
+  assert.match(getText(f.dataset, T.name)!, /^ANON-/);
+  assert.equal(getText(f.dataset, T.name), getText(f.dataset, T.id));
+  assert.equal(report.codes[0].value, "113100");
+  assert.ok(sameBytes(f.preamble!, new Uint8Array(128)));
+});
+
+test("when nothing is asked of the pixels then PixelData bytes are identical", () => {
+  const src = fixtureBytes("dicom/MR_small_implicitLE.dcm");
+  const { output } = deidentifyBytes(src, base());
+  assert.ok(sameBytes(readDicom(output).dataset.get(T.px)!.raw!, readDicom(src).dataset.get(T.px)!.raw!));
+});
+
+test("when the same input is de-identified twice with the same secret then the outputs are identical", () => {
+  const src = fixtureBytes("dicom/rtplan.dcm");
+  assert.ok(sameBytes(deidentifyBytes(src, base()).output, deidentifyBytes(src, base()).output));
+  assert.ok(!sameBytes(deidentifyBytes(src, base()).output, deidentifyBytes(src, base({ secret: secretFromText("other-secret") })).output));
+});
+
+test("when two files share a study then they share the remapped Study Instance UID", () => {
+  const a = readDicom(deidentifyBytes(synthetic({ PatientID: "P1", SOPInstanceUID: "1.2.3.1" }), base()).output);
+  const b = readDicom(deidentifyBytes(synthetic({ PatientID: "P1", SOPInstanceUID: "1.2.3.2" }), base()).output);
+  assert.equal(getText(a.dataset, T.study), getText(b.dataset, T.study));
+  assert.notEqual(getText(a.dataset, T.sop), getText(b.dataset, T.sop));
+  const ref = (f: typeof a) => getText(f.dataset.get(tag(0x08, 0x2112))!.items![0].dataset, tag(0x08, 0x1155));
+  assert.equal(ref(a), ref(b));
+  assert.match(ref(a)!, /^2\.25\./);
+});
+
+test("when Clean Descriptors is on then names in descriptions are replaced and clinical words stay", () => {
+  const src = synthetic({ PatientName: "SMITH^JOHN", StudyDescription: "CT CHEST W CONTRAST for SMITH JOHN" });
+  const f = readDicom(deidentifyBytes(src, base({ profile: optionsFromNames(["clean-descriptors"]) })).output);
+  assert.equal(getText(f.dataset, tag(0x08, 0x1030)), "CT CHEST W CONTRAST for [REMOVED]");
+  const codes = f.dataset.get(tag(0x12, 0x64))!.items!.map((i) => getText(i.dataset, tag(0x08, 0x100)));
+  assert.deepEqual(codes, ["113100", "113105"]);
+});
+
+test("when Modified Dates is on then a patient's dates move by one keyed offset and intervals hold", () => {
+  const opts = base({ profile: optionsFromNames(["retain-modified-dates"]), maxShiftDays: 30 });
+  const a = readDicom(deidentifyBytes(synthetic({ PatientID: "P9", StudyDate: "20200110", ContentDate: "20200115" }), opts).output);
+  const study = getText(a.dataset, tag(0x08, 0x20))!;
+  const content = getText(a.dataset, tag(0x08, 0x23))!;
+  const day = (d: string) => Date.UTC(+d.slice(0, 4), +d.slice(4, 6) - 1, +d.slice(6, 8)) / 864e5;
+  assert.notEqual(study, "20200110");
+  assert.equal(day(content) - day(study), 5);
+  assert.ok(Math.abs(day(study) - day("20200110")) <= 30);
+  assert.equal(getText(a.dataset, tag(0x28, 0x303)), "MODIFIED");
+});
+
+test("when a kept attribute repeats the patient's name then the residual check fails the file", () => {
+  const src = synthetic({ PatientName: "QUIXOTE^ALONSO", ManufacturerModelName: "SCANNER OF QUIXOTE ALONSO" });
+  assert.throws(() => deidentifyBytes(src, base()), (e: unknown) => e instanceof DicomError && e.code === "RESIDUAL_PHI" && !/QUIXOTE/.test(e.message) && /\(0008,1090\)/.test(e.message));
+});
+
+test("when a recipe keeps an attribute then the recipe wins over the profile", () => {
+  const recipe = parseRecipe('{ "rules": [ { "match": { "keyword": "StudyDescription" }, "action": "keep" }, { "match": { "keyword": "InstitutionName" }, "action": { "replace": "SITE A" } } ] }');
+  const f = readDicom(deidentifyBytes(synthetic({ StudyDescription: "KNEE MRI", InstitutionName: "GENERAL HOSPITAL" }), base({ recipe })).output);
+  assert.equal(getText(f.dataset, tag(0x08, 0x1030)), "KNEE MRI");
+  assert.equal(getText(f.dataset, tag(0x08, 0x80)), "SITE A");
+});
+
+test("when private elements exist then they and their creators go, unless safe and retained", () => {
+  const f0 = readDicom(fixtureBytes("dicom/SC_rgb_small_odd_3x3.dcm"));
+  setValue(f0.dataset, '(0019,"SIEMENS MR HEADER",0C)', ["1000"], { vr: "IS" });
+  setValue(f0.dataset, '(0019,"SIEMENS MR HEADER",99)', ["SECRET-NOTE"], { vr: "LO" });
+  const src = writeDicom(f0);
+  const plain = readDicom(deidentifyBytes(src, base()).output);
+  assert.equal(plain.dataset.elements.filter((e) => e.tag >>> 16 === 0x19).length, 0);
+  const safe = readDicom(deidentifyBytes(src, base({ profile: optionsFromNames(["retain-safe-private"]) })).output);
+  const kept = safe.dataset.elements.filter((e) => e.tag >>> 16 === 0x19).map((e) => (e.tag & 0xff));
+  assert.deepEqual(kept, [0x10, 0x0c]);
+});
+
+test("when a mapping file lacks the patient then the file fails closed", () => {
+  assert.throws(() => deidentifyBytes(synthetic({ PatientID: "NOT-MAPPED" }), base({ pseudonym: { prefix: "X", mapping: { OTHER: { id: "S1" } } } })), /mapping/);
+});
+
+test("when linkage is asked for then the report carries original and new identity", () => {
+  const { report } = deidentifyBytes(synthetic({ PatientID: "P77", PatientName: "ROE^RICHARD" }), base({ linkage: true }));
+  assert.equal(report.linkage!.original_patient_id, "P77");
+  assert.match(report.linkage!.pseudonym_id, /^ANON-/);
+  assert.ok(report.linkage!.new_study_uid.startsWith("2.25."));
+});
