@@ -11,8 +11,8 @@ export type Action =
   | { kind: "shiftDate" }
   | { kind: "clean" }
   | { kind: "replace"; values: string[] }
-  /** Keep a sequence and apply the plan to its items. */
-  | { kind: "recurse" };
+  /** Keep a sequence and apply the plan to its items; `dummyText`: other text in them gets dummies (D on a sequence). */
+  | { kind: "recurse"; dummyText?: boolean };
 
 /** The kinds of action, for counting and reports. */
 export type ActionKind = Action["kind"];

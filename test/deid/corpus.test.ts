@@ -88,7 +88,7 @@ test("when outputs are verified with dciodvfy then none has more errors than its
   const files = [...listFiles(`${SHARED_DATA}/dicom`), ...listFiles(`${SHARED_DATA}/overlay-phi`)].filter((p) => !p.includes("/malformed/"));
   const dir = mkdtempSync(join(tmpdir(), "dicom-deid-dciod-"));
   const errors = (f: string) => {
-    let out = "";
+    let out: string;
     try { out = execFileSync("dciodvfy", [f], { encoding: "latin1", stdio: ["ignore", "pipe", "pipe"] }); } catch (e) { out = String((e as { stdout?: string }).stdout ?? "") + String((e as { stderr?: string }).stderr ?? ""); }
     return out.split("\n").filter((l) => l.startsWith("Error")).length;
   };
