@@ -1,8 +1,9 @@
 // `npm run bench [section...]`: throughput of dicom-deid beside peer tools on the same files.
-// Sections: core (parse, parse+write vs gdcmanon). Later sections are added as they land.
+// Sections: core (parse, parse+write vs gdcmanon), deid (deidentify --pixels off vs gdcmanon).
 import { benchCore } from "./bench-core.js";
+import { benchDeid } from "./bench-deid.js";
 
-const sections: Record<string, () => Promise<void>> = { core: benchCore };
+const sections: Record<string, () => Promise<void>> = { core: benchCore, deid: benchDeid };
 const wanted = process.argv.slice(2);
 for (const name of wanted.length ? wanted : Object.keys(sections)) {
   const run = sections[name];

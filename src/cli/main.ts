@@ -3,6 +3,7 @@ import { registerDump } from "./commands/dump.js";
 import { registerEdit } from "./commands/edit.js";
 import { registerDeidentify } from "./commands/deidentify.js";
 import { registerProfile } from "./commands/profile.js";
+import { registerDemo } from "./commands/demo.js";
 import { EXIT } from "./run-command.js";
 
 /** Runs the CLI with the given arguments and resolves to the exit code (0 ok, 1 bad input, 2 usage). */
@@ -21,6 +22,7 @@ export async function main(argv: string[]): Promise<number> {
   registerEdit(program, setExit);
   registerDeidentify(program, setExit);
   registerProfile(program, setExit);
+  registerDemo(program, setExit, main);
   try {
     await program.parseAsync(argv, { from: "user" });
   } catch (e) {

@@ -9,8 +9,7 @@ import { elementText, getText } from "../dataset/values.js";
 import { setValue } from "../dataset/edit.js";
 import { applyPlan, type ActionCounts } from "../actions/apply.js";
 import type { ProfileOptions, MethodCode } from "../profile/options.js";
-import { contextFromValues, cleanText, type HeaderValue } from "../phi/index.js";
-import { isCommonEnglishWord } from "../phi/english.js";
+import { contextFromValues, type HeaderValue, type PhiContext } from "../phi/context.js";
 import { planDataset, type PlanEntry } from "./plan.js";
 import { retypeUnknown } from "./retype.js";
 import { pseudonymFor, type PseudonymOptions } from "./pseudonym.js";
@@ -37,6 +36,18 @@ export interface DeidOptions {
   residualCheck?: boolean;
   /** Read damaged inputs leniently. */
   lenient?: boolean;
+  /**
+   * Free-text cleaner for Clean Descriptors / Structured Content (the text-PHI detector).
+   * Required when a clean action applies; loaded lazily by callers (`loadTextCleaner`) because
+   * the detector's lexicons take a while to load.
+   */
+  cleaner?: (text: string, context: PhiContext) => string;
+}
+
+/** Loads the text-PHI detector's cleaner (the heavy NLP lexicons load here, once). */
+export async function loadTextCleaner(): Promise<NonNullable<DeidOptions["cleaner"]>> {
+  const phi = await import("../phi/index.js");
+  return (text, context) => phi.cleanText(text, context, { marker: "[REMOVED]" });
 }
 
 /** What a run did to one file: counts and codes, never values (linkage rows aside). */
@@ -113,7 +124,10 @@ export function deidentifyFile(file: DicomFile, options: DeidOptions): { report:
   const counts = applyPlan(plan.map((e) => ({ loc: e.loc, element: e.element, action: e.decision.action })), {
     remapUid: (u) => remapUid(u, options.secret),
     shiftDate: (vr, v) => shiftDateValue(vr, v, days),
-    clean: (t) => cleanText(t, phi, { marker: "[REMOVED]" }),
+    clean: (t) => {
+      if (!options.cleaner) throw new DicomError("CONFIG", "a clean action needs the text cleaner (loadTextCleaner)");
+      return options.cleaner(t, phi);
+    },
     dummy: (vr) => dummyValue(vr),
   });
   const codes = markDeidentified(ds, options.profile, TOOL_TEXT);
@@ -139,7 +153,7 @@ export function deidentifyFile(file: DicomFile, options: DeidOptions): { report:
   const identifying = identifyingValues({
     personNames: phi.personNames, ids: phi.ids, dates: phi.dates, uids, addresses: phi.addresses ?? [],
     phones: phi.phones ?? [], institutions: phi.institutions ?? [],
-  }, kept, written, isCommonEnglishWord);
+  }, kept, written);
   return { report, identifying };
 }
 

@@ -25,12 +25,12 @@ export interface IdentifyingSets {
 }
 
 /**
- * Chooses what the residual check looks for: full person names (and family names of four
- * or more letters that are not common words), IDs of four or more characters, dates, instance
+ * Chooses what the residual check looks for: full person names (and family names of five
+ * or more letters), IDs of four or more characters, dates, instance
  * UIDs, addresses, phone numbers and institution names. Values also present whole in a kept
  * element, or inside a pseudonym this run wrote, are left out (keeping them was chosen).
  */
-export function identifyingValues(sets: IdentifyingSets, kept: readonly string[], written: readonly string[], isCommonWord: (w: string) => boolean): IdentifyingValue[] {
+export function identifyingValues(sets: IdentifyingSets, kept: readonly string[], written: readonly string[]): IdentifyingValue[] {
   const keptSet = new Set(kept.map(norm));
   const writtenText = written.map(norm).join(" | ");
   const out = new Map<string, IdentifyingValue>();
@@ -44,7 +44,7 @@ export function identifyingValues(sets: IdentifyingSets, kept: readonly string[]
       for (const group of v.split("=")) {
         add(group.replace(/\^+/g, " "), "a person name", 4);
         const family = group.split("^")[0]?.trim() ?? "";
-        if (family.length >= 4 && !isCommonWord(family)) add(family, "a person name", 4);
+        if (family.length >= 5) add(family, "a person name", 5);
       }
     }
   }

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { deidentifyBytes, type DeidOptions } from "../../src/deid/deidentify.js";
+import { deidentifyBytes, loadTextCleaner, type DeidOptions } from "../../src/deid/deidentify.js";
 import { BASIC_PROFILE, optionsFromNames } from "../../src/profile/options.js";
 import { secretFromText } from "../../src/deid/keyed.js";
 import { parseRecipe } from "../../src/deid/recipe.js";
@@ -12,8 +12,9 @@ import { DicomError } from "../../src/core/errors.js";
 import { tag } from "../../src/core/tag.js";
 import { fixtureBytes, sameBytes } from "../helpers/hex.js";
 
+const cleaner = await loadTextCleaner();
 const base = (over: Partial<DeidOptions> = {}): DeidOptions => ({
-  profile: BASIC_PROFILE, secret: secretFromText("test-secret"), pseudonym: { prefix: "ANON" }, maxShiftDays: 365, ...over,
+  profile: BASIC_PROFILE, secret: secretFromText("test-secret"), pseudonym: { prefix: "ANON" }, maxShiftDays: 365, cleaner, ...over,
 });
 
 /** A small synthetic patient file: the 3x3 RGB fixture with made-up identifying values. */

@@ -1,0 +1,45 @@
+// De-identification benchmark: `deidentify --pixels off` on overlay-phi (built CLI, whole
+// process, best of 3) beside gdcmanon's basic profile on the same files; plus the engine
+// alone in this process (read, de-identify, write, residual check; no disk).
+import { mkdtempSync, readFileSync, rmSync, mkdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { deidentifyBytes } from "../src/deid/deidentify.js";
+import { BASIC_PROFILE } from "../src/profile/options.js";
+import { secretFromText } from "../src/deid/keyed.js";
+import { SHARED, hasCommand, line, overlayFiles, timeCommand, timeIt, totalBytes } from "./bench-lib.js";
+
+const BIN = fileURLToPath(new URL("../bin/dicom-deid.js", import.meta.url));
+
+/** Runs the de-identification benchmark and prints its lines. */
+export async function benchDeid(): Promise<void> {
+  const files = overlayFiles();
+  if (!files.length) { console.log("deid: ../shared/data/overlay-phi not found; skipped"); return; }
+  const bytes = totalBytes(files);
+  console.log(`\n== deid (--pixels off): ${files.length} files, ${(bytes / 1e6).toFixed(1)} MB (overlay-phi) ==`);
+  const buffers = files.map((f) => new Uint8Array(readFileSync(f)));
+  const options = { profile: BASIC_PROFILE, secret: secretFromText("bench-secret"), pseudonym: { prefix: "ANON" }, maxShiftDays: 365 };
+  const engine = await timeIt(() => { for (const b of buffers) deidentifyBytes(b, options); }, 3);
+  console.log(line("engine in process (no disk, 1 thread)", engine, files.length, bytes));
+  const out = mkdtempSync(join(tmpdir(), "dicom-deid-bench-"));
+  const ours: Record<string, number> = {};
+  for (const workers of ["0", "2"]) {
+    const dir = join(out, `ours-${workers}`);
+    ours[workers] = timeCommand(process.execPath, [BIN, "deidentify", join(SHARED!, "overlay-phi"), dir, "--secret", "bench-secret", "--workers", workers],
+      3, () => rmSync(dir, { recursive: true, force: true }));
+    console.log(line(`dicom-deid deidentify, workers=${workers} (process)`, ours[workers], files.length, bytes));
+  }
+  if (hasCommand("gdcmanon") && hasCommand("openssl")) {
+    const cert = join(out, "cert.pem");
+    timeCommand("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-keyout", join(out, "key.pem"), "-out", cert, "-days", "1", "-nodes", "-subj", "/CN=bench"], 1);
+    const gd = join(out, "gdcmanon");
+    const g = timeCommand("gdcmanon", ["-e", "-c", cert, "--continue", "-r", "-i", join(SHARED!, "overlay-phi"), "-o", gd], 3, () => { rmSync(gd, { recursive: true, force: true }); mkdirSync(gd); });
+    console.log(line("gdcmanon basic profile (process)", g, files.length, bytes));
+    const best = Math.min(...Object.values(ours));
+    console.log(`ratio dicom-deid / gdcmanon: ${(best / g).toFixed(2)}x (target <= 1.5x; gdcmanon keeps dates and private tags, adds no method codes, does no residual check)`);
+  } else {
+    console.log("gdcmanon: not installed (apt-get install libgdcm-tools); no ratio");
+  }
+  rmSync(out, { recursive: true, force: true });
+}

@@ -1,0 +1,83 @@
+import { DicomError, isDicomError } from "../core/errors.js";
+import type { ProcessResult } from "./types.js";
+import type { ProfileOptions } from "../profile/options.js";
+import { deidentifyBytes, loadTextCleaner, type DeidOptions } from "../deid/deidentify.js";
+import { parseRecipe, type Recipe } from "../deid/recipe.js";
+import type { PseudonymOptions } from "../deid/pseudonym.js";
+
+/** Plain-data options of the de-identification processor (cloned into each worker). */
+export interface DeidProcessorOptions {
+  profile: ProfileOptions;
+  /** The secret key, hex-encoded (never logged). */
+  secretHex: string;
+  pseudonym: PseudonymOptions;
+  maxShiftDays: number;
+  /** Recipe JSON text, parsed once per worker. */
+  recipeText?: string;
+  linkage: boolean;
+  residualCheck: boolean;
+  lenient: boolean;
+  /** Output layout: "mirror" keeps the input tree; "patient/study/series" uses pseudonyms and UIDs. */
+  layout: "mirror" | "patient/study/series";
+}
+
+let recipe: Recipe | undefined;
+let deidOptions: DeidOptions | undefined;
+
+/** Parses the recipe and builds the run options once per worker (loading the text cleaner when an option needs it). */
+export async function init(o: DeidProcessorOptions): Promise<void> {
+  initSync(o);
+  const r = recipe?.rules.some((x) => x.action.kind === "clean");
+  if (o.profile.cleanDescriptors || o.profile.cleanStructuredContent || r) deidOptions!.cleaner = await loadTextCleaner();
+}
+
+function initSync(o: DeidProcessorOptions): void {
+  recipe = o.recipeText ? parseRecipe(o.recipeText) : undefined;
+  deidOptions = {
+    profile: o.profile,
+    secret: { key: Uint8Array.from(Buffer.from(o.secretHex, "hex")), ephemeral: false },
+    pseudonym: o.pseudonym,
+    maxShiftDays: o.maxShiftDays,
+    recipe,
+    linkage: o.linkage,
+    residualCheck: o.residualCheck,
+    lenient: o.lenient,
+  };
+}
+
+const safeSegment = (s: string | undefined, fallback: string): string => (s && /^[A-Za-z0-9._-]{1,64}$/.test(s) ? s : fallback);
+
+/** De-identifies one file; bad input becomes a failed outcome (never a throw). */
+export function processFile(bytes: Uint8Array, context: { relPath: string }, o: DeidProcessorOptions): ProcessResult {
+  if (!deidOptions) initSync(o);
+  const name = context.relPath.split("/").pop();
+  try {
+    const { output, report } = deidentifyBytes(bytes, deidOptions!, name);
+    const counts: Record<string, number> = {};
+    for (const [k, v] of Object.entries(report.counts)) counts[`action:${k}`] = v ?? 0;
+    for (const c of report.codes) counts[`method:${c.value}`] = 1;
+    counts["files:deidentified"] = 1;
+    let outputRelPath: string | undefined;
+    if (o.layout === "patient/study/series") {
+      const ds = report.layoutKeys;
+      outputRelPath = [
+        safeSegment(ds?.patient, "UNKNOWN"), safeSegment(ds?.study, "UNKNOWN"), safeSegment(ds?.series, "UNKNOWN"),
+        `${safeSegment(ds?.instance, "instance")}.dcm`,
+      ].join("/");
+    }
+    return {
+      output,
+      outcome: {
+        status: "ok", counts, diagnostics: [], outputRelPath,
+        linkage: report.linkage ? [report.linkage] : undefined,
+      },
+    };
+  } catch (e) {
+    if (isDicomError(e)) {
+      const notDicom = e.code === "NOT_DICOM";
+      return { outcome: { status: notDicom ? "skipped" : "failed", code: e.code, reason: e.message, counts: {}, diagnostics: [] } };
+    }
+    const err = new DicomError("WRITE", `internal error: ${(e as Error)?.message ?? "unknown"}`, { file: name });
+    return { outcome: { status: "failed", code: "INTERNAL", reason: err.message, counts: {}, diagnostics: [] } };
+  }
+}
