@@ -15,3 +15,9 @@ export { resolve, setValue, removeValue, setAt, removeAt } from "./dataset/edit.
 export { parsePath } from "./dataset/path.js";
 export { dumpDataset } from "./dataset/dump.js";
 export { toDicomJson } from "./dataset/json.js";
+export { deidentifyBytes, deidentifyFile, loadTextCleaner, type DeidOptions, type DeidReport } from "./deid/deidentify.js";
+export { parseRecipe, type Recipe } from "./deid/recipe.js";
+export { BASIC_PROFILE, optionsFromNames, methodCodes, type ProfileOptions } from "./profile/options.js";
+export { secretFromText, ephemeralSecret, type Secret } from "./deid/keyed.js";
+export { runBatch } from "./pipeline/batch.js";
+export type { BatchOptions, BatchSummary, BatchEvent } from "./pipeline/batch-types.js";

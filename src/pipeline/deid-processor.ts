@@ -1,4 +1,4 @@
-import { DicomError, isDicomError } from "../core/errors.js";
+import { isDicomError } from "../core/errors.js";
 import type { ProcessResult } from "./types.js";
 import type { ProfileOptions } from "../profile/options.js";
 import { deidentifyBytes, loadTextCleaner, type DeidOptions } from "../deid/deidentify.js";
@@ -50,9 +50,10 @@ const safeSegment = (s: string | undefined, fallback: string): string => (s && /
 /** De-identifies one file; bad input becomes a failed outcome (never a throw). */
 export function processFile(bytes: Uint8Array, context: { relPath: string }, o: DeidProcessorOptions): ProcessResult {
   if (!deidOptions) initSync(o);
-  const name = context.relPath.split("/").pop();
+  // File names may carry PHI: errors name tags and offsets only; the runner knows the path.
+  void context;
   try {
-    const { output, report } = deidentifyBytes(bytes, deidOptions!, name);
+    const { output, report } = deidentifyBytes(bytes, deidOptions!);
     const counts: Record<string, number> = {};
     for (const [k, v] of Object.entries(report.counts)) counts[`action:${k}`] = v ?? 0;
     for (const c of report.codes) counts[`method:${c.value}`] = 1;
@@ -77,7 +78,6 @@ export function processFile(bytes: Uint8Array, context: { relPath: string }, o: 
       const notDicom = e.code === "NOT_DICOM";
       return { outcome: { status: notDicom ? "skipped" : "failed", code: e.code, reason: e.message, counts: {}, diagnostics: [] } };
     }
-    const err = new DicomError("WRITE", `internal error: ${(e as Error)?.message ?? "unknown"}`, { file: name });
-    return { outcome: { status: "failed", code: "INTERNAL", reason: err.message, counts: {}, diagnostics: [] } };
+    throw e; // an unexpected error: the runner reports its name and location, never its message
   }
 }

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, scryptSync } from "node:crypto";
 import { resolve } from "node:path";
 import type { Command } from "commander";
 import { runBatch } from "../../pipeline/batch.js";
@@ -28,26 +28,32 @@ export function registerDeidentify(program: Command, setExit: (code: number) => 
     .option("--resume", "skip files an earlier run into the same output finished")
     .option("--overwrite", "allow writing into a non-empty output folder")
     .option("--events <file>", "write JSON-lines events (per file and summary) to this file, or - for stdout")
+    .option("--report-dir <dir>", "write summary and quarantine reports here (with input paths) instead of the output folder (without paths)")
     .option("--no-residual-check", "skip re-reading outputs for residual identifying values")
     .option("--lenient", "read damaged files leniently (partial reads still fail)");
   for (const o of optionFlags()) cmd.option(o.flag, o.help);
-  cmd.action(async (input: string, output: string, flags: DeidFlags & { workers?: string; resume?: boolean; overwrite?: boolean; events?: string; pixels: string }) => {
+  cmd.action(async (input: string, output: string, flags: DeidFlags & { workers?: string; resume?: boolean; overwrite?: boolean; events?: string; pixels: string; reportDir?: string }) => {
     setExit(await runCommand(undefined, async () => {
       if (flags.pixels !== "off") throw new UsageError(`--pixels ${flags.pixels} is not available yet; use --pixels off`);
       const warn = (m: string) => process.stderr.write(`dicom-deid: warning: ${m}\n`);
       const processorOptions = processorOptionsFrom(flags, warn);
-      const fingerprint = createHash("sha256").update(JSON.stringify({ ...processorOptions, secretHex: createHash("sha256").update(processorOptions.secretHex).digest("hex") })).digest("hex").slice(0, 16);
+      // The fingerprint (stored in the output for --resume) must not let anyone test secret guesses cheaply: scrypt it.
+      const secretTag = scryptSync(processorOptions.secretHex, "dicom-deid-resume-fingerprint", 16, { N: 1 << 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 }).toString("hex");
+      const fingerprint = createHash("sha256").update(JSON.stringify({ ...processorOptions, secretHex: secretTag })).digest("hex").slice(0, 16);
       const { createWriteStream } = await import("node:fs");
       const events = flags.events === "-" ? process.stdout : flags.events ? createWriteStream(flags.events) : undefined;
       const summary = await runBatch({
         input: resolve(input), output: resolve(output), processorUrl: PROCESSOR_URL, processorOptions,
         workers: flags.workers !== undefined ? Number(flags.workers) : undefined,
         resume: flags.resume, overwrite: flags.overwrite, linkagePath: flags.linkage ? resolve(flags.linkage) : undefined,
+        reportDir: flags.reportDir ? resolve(flags.reportDir) : undefined, reportPaths: Boolean(flags.reportDir),
         fingerprint, events,
       });
       if (events && events !== process.stdout) (events as import("node:fs").WriteStream).end();
       const out = flags.events === "-" ? process.stderr : process.stdout;
-      out.write(`dicom-deid: ${summary.ok} de-identified, ${summary.failed} failed (quarantined), ${summary.skipped + summary.notDicom} skipped, in ${summary.seconds.toFixed(1)} s; reports in ${resolve(output)}\n`);
+      const reports = flags.reportDir ? resolve(flags.reportDir) : resolve(output);
+      out.write(`dicom-deid: ${summary.ok} de-identified, ${summary.failed} failed (quarantined), ${summary.notDicom} not DICOM, ${summary.skipped} skipped, in ${summary.seconds.toFixed(1)} s; reports in ${reports}\n`);
+      if (summary.failed && !flags.reportDir) out.write("dicom-deid: quarantine.jsonl lists failed inputs by id; add --report-dir <private folder> to list their paths\n");
       return summary.failed > 0 ? 1 : 0;
     }));
   });

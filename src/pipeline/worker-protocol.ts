@@ -1,0 +1,20 @@
+import type { FileTask, TaskResult } from "./task.js";
+
+/** Data a worker starts with (structured-cloneable). */
+export interface WorkerInit {
+  processorUrl: string;
+  processorOptions: unknown;
+}
+
+/** Main thread -> worker: process one file. */
+export interface FileMessage {
+  type: "file";
+  id: number;
+  task: FileTask;
+}
+
+/** Worker -> main thread. */
+export type WorkerMessage =
+  | { type: "ready" }
+  | { type: "init-error"; code: string; reason: string }
+  | { type: "result"; id: number; result: TaskResult };

@@ -1,0 +1,69 @@
+/** Temp folders and input trees for the batch runner tests. */
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { SHARED_DATA } from "../../helpers/hex.js";
+
+/** URL of the test processor module. */
+export const TEST_PROCESSOR = new URL("./processor.ts", import.meta.url);
+
+/** A fresh temp folder; remove it with `rmSync(dir, {recursive: true})`. */
+export function tempDir(prefix = "dicom-deid-batch-"): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** Removes a temp folder. */
+export function removeDir(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+/** The shared DICOM corpus folder (throws when the shared data is missing). */
+export function corpus(sub = "dicom"): string {
+  if (!SHARED_DATA) throw new Error("shared data missing");
+  return join(SHARED_DATA, sub);
+}
+
+/** Copies corpus files into `root` under the given relative names ({relPath: corpus-relative source}). */
+export function makeTree(root: string, files: Record<string, string | Uint8Array>): void {
+  for (const [rel, src] of Object.entries(files)) {
+    const dst = join(root, rel);
+    mkdirSync(dirname(dst), { recursive: true });
+    if (typeof src === "string") copyFileSync(join(corpus(), src), dst);
+    else writeFileSync(dst, src);
+  }
+}
+
+/** Relative paths of every file under `root`, sorted, "/"-separated. */
+export function listTree(root: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string, rel: string) => {
+    for (const e of readdirSync(d).sort()) {
+      const p = join(d, e);
+      const r = rel ? `${rel}/${e}` : e;
+      if (statSync(p).isDirectory()) walk(p, r);
+      else out.push(r);
+    }
+  };
+  walk(root, "");
+  return out;
+}
+
+/** A fingerprint of a tree: every file's path, size, mtime and SHA-256. */
+export function treeHash(root: string): string {
+  const h = createHash("sha256");
+  for (const rel of listTree(root)) {
+    const p = join(root, rel);
+    const st = statSync(p);
+    h.update(`${rel}\0${st.size}\0${st.mtimeMs}\0`).update(readFileSync(p));
+  }
+  return h.digest("hex");
+}
+
+/** Four corpus files: a plain CT, an implicit VR MR, a big endian file and a truncated one. */
+export const SAMPLE = {
+  ct: "codecs/cornerstone__CTImage_jpeg_process1.dcm",
+  mr: "codecs/dcmjs__cine-test_MR_8frame_implicit.dcm",
+  be: "codecs/dicomparser__CT1_UNC_explicit_big_endian.dcm",
+  truncated: "malformed/pydicom__MR_truncated.dcm",
+};
