@@ -4,6 +4,7 @@ import { registerEdit } from "./commands/edit.js";
 import { registerDeidentify } from "./commands/deidentify.js";
 import { registerProfile } from "./commands/profile.js";
 import { registerDemo } from "./commands/demo.js";
+import { registerRender } from "./commands/render.js";
 import { EXIT } from "./run-command.js";
 
 /** Runs the CLI with the given arguments and resolves to the exit code (0 ok, 1 bad input, 2 usage). */
@@ -22,6 +23,7 @@ export async function main(argv: string[]): Promise<number> {
   registerEdit(program, setExit);
   registerDeidentify(program, setExit);
   registerProfile(program, setExit);
+  registerRender(program, setExit);
   registerDemo(program, setExit, main);
   try {
     await program.parseAsync(argv, { from: "user" });
