@@ -5,6 +5,7 @@ import { OPTION_NAMES, optionsFromNames, type ProfileOptions } from "../profile/
 import { parseRecipe } from "../deid/recipe.js";
 import { parseMappingCsv } from "../deid/pseudonym.js";
 import type { DeidProcessorOptions } from "../pipeline/deid-processor.js";
+import { parseRegionArgs, parseRegionRules } from "../redact/index.js";
 
 /** The CLI flags shared by `deidentify` and `profile --explain`. */
 export interface DeidFlags {
@@ -18,6 +19,8 @@ export interface DeidFlags {
   layout?: string;
   lenient?: boolean;
   residualCheck?: boolean;
+  redactRegion?: string[];
+  regionRules?: string;
   [option: string]: unknown;
 }
 
@@ -54,6 +57,9 @@ export function processorOptionsFrom(flags: DeidFlags, warn: (msg: string) => vo
   if (!(days >= 1 && days <= 36500)) throw new DicomError("CONFIG", "--date-shift-days must be 1 to 36500");
   const layout = flags.layout ?? "mirror";
   if (layout !== "mirror" && layout !== "patient/study/series") throw new DicomError("CONFIG", '--layout must be "mirror" or "patient/study/series"');
+  const redactRects = parseRegionArgs(flags.redactRegion ?? []);
+  const regionRulesText = flags.regionRules ? readFileSync(flags.regionRules, "utf8") : undefined;
+  if (regionRulesText) parseRegionRules(regionRulesText, { source: flags.regionRules }); // validate before any file
   const secret = resolveSecret(flags, warn);
   return {
     profile,
@@ -68,5 +74,7 @@ export function processorOptionsFrom(flags: DeidFlags, warn: (msg: string) => vo
     residualCheck: flags.residualCheck !== false,
     lenient: Boolean(flags.lenient),
     layout,
+    redactRects,
+    regionRulesText,
   };
 }

@@ -157,15 +157,8 @@ export function deidentifyFile(file: DicomFile, options: DeidOptions): { report:
   return { report, identifying };
 }
 
-/**
- * Bytes in, de-identified bytes out: read (strict unless `lenient`), de-identify, write with
- * a rebuilt meta and a zeroed preamble, then re-read the output for the residual check.
- * Throws DicomError (file's problem, no values) on failure.
- */
-export function deidentifyBytes(bytes: Uint8Array, options: DeidOptions, fileName?: string): { output: Uint8Array; report: DeidReport } {
-  const file = readDicom(bytes, { file: fileName, lenient: options.lenient });
-  if (file.partial) throw new DicomError("TRUNCATED", "the file could only be read in part; not de-identified", { file: fileName });
-  const { report, identifying } = deidentifyFile(file, options);
+/** Writes a de-identified file (rebuilt meta, zeroed preamble) and runs the residual check on the re-read output. */
+export function writeDeidentified(file: DicomFile, identifying: IdentifyingValue[], options: Pick<DeidOptions, "residualCheck">, fileName?: string): Uint8Array {
   const output = writeDicom(file, { stampImplementation: true, zeroPreamble: true });
   if (options.residualCheck !== false) {
     const back = readDicom(output, { file: fileName });
@@ -177,5 +170,23 @@ export function deidentifyBytes(bytes: Uint8Array, options: DeidOptions, fileNam
       throw e;
     }
   }
-  return { output, report };
+  return output;
+}
+
+/** Reads a file for de-identification: strict unless `lenient`, and never from a partial read. */
+export function readForDeid(bytes: Uint8Array, options: Pick<DeidOptions, "lenient">, fileName?: string): DicomFile {
+  const file = readDicom(bytes, { file: fileName, lenient: options.lenient });
+  if (file.partial) throw new DicomError("TRUNCATED", "the file could only be read in part; not de-identified", { file: fileName });
+  return file;
+}
+
+/**
+ * Bytes in, de-identified bytes out (header only): read, de-identify, write with a rebuilt
+ * meta and a zeroed preamble, then re-read the output for the residual check. Throws
+ * DicomError (the file's problem, no values) on failure.
+ */
+export function deidentifyBytes(bytes: Uint8Array, options: DeidOptions, fileName?: string): { output: Uint8Array; report: DeidReport } {
+  const file = readForDeid(bytes, options, fileName);
+  const { report, identifying } = deidentifyFile(file, options);
+  return { output: writeDeidentified(file, identifying, options, fileName), report };
 }

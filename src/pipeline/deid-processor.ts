@@ -1,7 +1,9 @@
 import { isDicomError } from "../core/errors.js";
 import type { ProcessResult } from "./types.js";
 import type { ProfileOptions } from "../profile/options.js";
-import { deidentifyBytes, loadTextCleaner, type DeidOptions } from "../deid/deidentify.js";
+import { loadTextCleaner, type DeidOptions } from "../deid/deidentify.js";
+import { parseRegionRules, type Rect, type RegionRules } from "../redact/index.js";
+import { deidentifyDicom } from "./deid-file.js";
 import { parseRecipe, type Recipe } from "../deid/recipe.js";
 import type { PseudonymOptions } from "../deid/pseudonym.js";
 
@@ -19,10 +21,15 @@ export interface DeidProcessorOptions {
   lenient: boolean;
   /** Output layout: "mirror" keeps the input tree; "patient/study/series" uses pseudonyms and UIDs. */
   layout: "mirror" | "patient/study/series";
+  /** Rectangles redacted in every frame of every image (--redact-region). */
+  redactRects: Rect[];
+  /** Region rules JSON text (--region-rules), parsed once per worker. */
+  regionRulesText?: string;
 }
 
 let recipe: Recipe | undefined;
 let deidOptions: DeidOptions | undefined;
+let regionRules: RegionRules | undefined;
 
 /** Parses the recipe and builds the run options once per worker (loading the text cleaner when an option needs it). */
 export async function init(o: DeidProcessorOptions): Promise<void> {
@@ -33,6 +40,7 @@ export async function init(o: DeidProcessorOptions): Promise<void> {
 
 function initSync(o: DeidProcessorOptions): void {
   recipe = o.recipeText ? parseRecipe(o.recipeText) : undefined;
+  regionRules = o.regionRulesText ? parseRegionRules(o.regionRulesText, { source: "region rules" }) : undefined;
   deidOptions = {
     profile: o.profile,
     secret: { key: Uint8Array.from(Buffer.from(o.secretHex, "hex")), ephemeral: false },
@@ -48,16 +56,23 @@ function initSync(o: DeidProcessorOptions): void {
 const safeSegment = (s: string | undefined, fallback: string): string => (s && /^[A-Za-z0-9._-]{1,64}$/.test(s) ? s : fallback);
 
 /** De-identifies one file; bad input becomes a failed outcome (never a throw). */
-export function processFile(bytes: Uint8Array, context: { relPath: string }, o: DeidProcessorOptions): ProcessResult {
+export async function processFile(bytes: Uint8Array, context: { relPath: string }, o: DeidProcessorOptions): Promise<ProcessResult> {
   if (!deidOptions) initSync(o);
   // File names may carry PHI: errors name tags and offsets only; the runner knows the path.
   void context;
   try {
-    const { output, report } = deidentifyBytes(bytes, deidOptions!);
+    const { output, report, pixels } = await deidentifyDicom(bytes, deidOptions!, { rects: o.redactRects ?? [], rules: regionRules });
     const counts: Record<string, number> = {};
     for (const [k, v] of Object.entries(report.counts)) counts[`action:${k}`] = v ?? 0;
     for (const c of report.codes) counts[`method:${c.value}`] = 1;
     counts["files:deidentified"] = 1;
+    if (pixels.redacted) {
+      counts["pixels:files redacted"] = 1;
+      counts["pixels:frames redacted"] = pixels.frames;
+      for (const m of pixels.methods) counts[`pixels:method ${m}`] = 1;
+      if (pixels.transferSyntaxChanged) counts["pixels:lossy decoded to explicit VR LE"] = 1;
+    }
+    if (pixels.matchedRule) counts[`pixels:region ${pixels.matchedRule}`] = 1;
     let outputRelPath: string | undefined;
     if (o.layout === "patient/study/series") {
       const ds = report.layoutKeys;
