@@ -1,9 +1,11 @@
 // `npm run bench [section...]`: throughput of dicom-deid beside peer tools on the same files.
-// Sections: core (parse, parse+write vs gdcmanon), deid (deidentify --pixels off vs gdcmanon).
+// Sections: core (parse, parse+write vs gdcmanon), deid (deidentify --pixels off vs gdcmanon),
+// pixels (decode and redact MP/s per transfer syntax).
 import { benchCore } from "./bench-core.js";
 import { benchDeid } from "./bench-deid.js";
+import { benchPixels } from "./bench-pixels.js";
 
-const sections: Record<string, () => Promise<void>> = { core: benchCore, deid: benchDeid };
+const sections: Record<string, () => Promise<void>> = { core: benchCore, deid: benchDeid, pixels: benchPixels };
 const wanted = process.argv.slice(2);
 for (const name of wanted.length ? wanted : Object.keys(sections)) {
   const run = sections[name];
