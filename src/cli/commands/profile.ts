@@ -8,6 +8,7 @@ import { parseRecipe } from "../../deid/recipe.js";
 import { PROFILE_SOURCE } from "../../profile/table.js";
 import { optionFlags, processorOptionsFrom, type DeidFlags } from "../deid-options.js";
 import { runCommand, UsageError } from "../run-command.js";
+import { explainRegions, parseRegionRules } from "../../redact/index.js";
 
 /** `dicom-deid profile --explain <file>`: the action each element would get and why (no values). */
 export function registerProfile(program: Command, setExit: (code: number) => void): void {
@@ -16,9 +17,10 @@ export function registerProfile(program: Command, setExit: (code: number) => voi
     .description("explain the de-identification profile: the action each element of a file would get and why (never values)")
     .option("--explain <file>", "DICOM file to explain")
     .option("--config <file>", "recipe file (JSON)")
+    .option("--region-rules <file>", "also explain which region rule matches the file and why")
     .option("--json", "print JSON lines instead of a table");
   for (const o of optionFlags()) cmd.option(o.flag, o.help);
-  cmd.action(async (flags: DeidFlags & { explain?: string; json?: boolean }) => {
+  cmd.action(async (flags: DeidFlags & { explain?: string; json?: boolean; regionRules?: string }) => {
     setExit(await runCommand(flags.explain, () => {
       if (!flags.explain) throw new UsageError("profile needs --explain <file>");
       const o = processorOptionsFrom({ ...flags, secret: "explain-only-secret" }, () => undefined);
@@ -34,6 +36,17 @@ export function registerProfile(program: Command, setExit: (code: number) => voi
         const depth = e.loc.chain.length;
         if (flags.json) process.stdout.write(JSON.stringify({ path: e.path, keyword: kw, vr: e.element.vr, action: e.decision.action.kind, rule: e.decision.rule }) + "\n");
         else process.stdout.write(`${"  ".repeat(depth)}${e.path.split(".").pop()} ${e.element.vr} ${kw.padEnd(36 - 2 * depth)} ${e.decision.action.kind.padEnd(9)} ${e.decision.rule}\n`);
+      }
+      if (flags.regionRules) {
+        const ex = explainRegions(file, parseRegionRules(readFileSync(flags.regionRules, "utf8"), { source: basename(flags.regionRules) }));
+        if (flags.json) process.stdout.write(JSON.stringify({ regionRules: ex }) + "\n");
+        else {
+          process.stdout.write(`# region rules: ${ex.matchedRule ? `rule ${ex.matchedRule.index + 1} "${ex.matchedRule.name}" (line ${ex.matchedRule.line}) applies` : "no rule applies"}\n`);
+          for (const r of ex.rules) {
+            process.stdout.write(`#   rule ${r.index + 1} (line ${r.line}) ${r.matched ? "matched" : "did not match"}${r.note ? `: ${r.note}` : ""}\n`);
+            for (const t of r.tests) process.stdout.write(`#     ${JSON.stringify(t)}\n`);
+          }
+        }
       }
       return 0;
     }));
