@@ -1,0 +1,44 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { blackTopHat, dilate, erode, whiteTopHat } from "../../src/ocr/morphology.js";
+import type { GreyImage } from "../../src/ocr/raster.js";
+
+function bruteForce(img: GreyImage, k: number, max: boolean): number[] {
+  const r = (k - 1) / 2;
+  const out: number[] = [];
+  for (let y = 0; y < img.height; y++) {
+    for (let x = 0; x < img.width; x++) {
+      let v = max ? 0 : 255;
+      for (let dy = -r; dy <= r; dy++) {
+        for (let dx = -r; dx <= r; dx++) {
+          const yy = y + dy;
+          const xx = x + dx;
+          if (yy < 0 || xx < 0 || yy >= img.height || xx >= img.width) continue;
+          const p = img.data[yy * img.width + xx];
+          v = max ? Math.max(v, p) : Math.min(v, p);
+        }
+      }
+      out.push(v);
+    }
+  }
+  return out;
+}
+
+test("when eroding and dilating then results equal a brute-force min/max filter", () => {
+  let seed = 7;
+  const data = Uint8Array.from({ length: 19 * 13 }, () => (seed = (seed * 1103515245 + 12345) % 2147483648) % 256);
+  const img: GreyImage = { width: 19, height: 13, channels: 1, data };
+  for (const k of [3, 5, 9]) {
+    assert.deepEqual([...erode(img, k).data], bruteForce(img, k, false), `erode k=${k}`);
+    assert.deepEqual([...dilate(img, k).data], bruteForce(img, k, true), `dilate k=${k}`);
+  }
+});
+
+test("when a thin bright line crosses a flat ground then the white top-hat keeps only the line", () => {
+  const img: GreyImage = { width: 20, height: 20, channels: 1, data: new Uint8Array(400).fill(50) };
+  for (let x = 0; x < 20; x++) img.data[10 * 20 + x] = 200;
+  const white = whiteTopHat(img, 5);
+  assert.equal(white.data[10 * 20 + 5], 150);
+  assert.equal(white.data[3 * 20 + 5], 0);
+  assert.equal(blackTopHat(img, 5).data[10 * 20 + 5], 0);
+});
