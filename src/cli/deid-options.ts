@@ -6,6 +6,8 @@ import { parseRecipe } from "../deid/recipe.js";
 import { parseMappingCsv } from "../deid/pseudonym.js";
 import type { DeidProcessorOptions } from "../pipeline/deid-processor.js";
 import { parseRegionArgs, parseRegionRules } from "../redact/index.js";
+import type { PixelMode } from "../burnin/types.js";
+import { availableParallelism } from "node:os";
 
 /** The CLI flags shared by `deidentify` and `profile --explain`. */
 export interface DeidFlags {
@@ -21,7 +23,17 @@ export interface DeidFlags {
   residualCheck?: boolean;
   redactRegion?: string[];
   regionRules?: string;
+  pixels?: string;
+  ocrEngine?: string;
+  workers?: string;
+  failSafe?: boolean;
   [option: string]: unknown;
+}
+
+/** Validates --pixels. */
+function pixelMode(v: string): PixelMode {
+  if (v !== "phi" && v !== "all-text" && v !== "off") throw new DicomError("CONFIG", '--pixels must be "phi", "all-text" or "off"');
+  return v;
 }
 
 /** camelCase of a dashed option name, as commander stores it. */
@@ -76,5 +88,9 @@ export function processorOptionsFrom(flags: DeidFlags, warn: (msg: string) => vo
     layout,
     redactRects,
     regionRulesText,
+    pixels: pixelMode(flags.pixels ?? "phi"),
+    ocrEngine: flags.ocrEngine ?? "tesseract.js",
+    ocrWorkers: flags.workers !== undefined && Number(flags.workers) <= 1 ? availableParallelism() : 1,
+    failSafe: flags.failSafe !== false,
   };
 }

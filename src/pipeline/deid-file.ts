@@ -1,7 +1,9 @@
 import { tag } from "../core/tag.js";
 import { deidentifyFile, readForDeid, writeDeidentified, type DeidOptions, type DeidReport } from "../deid/deidentify.js";
-import { pixelElement } from "../pixels/image.js";
+import { pixelElement, pixelFormatOf } from "../pixels/image.js";
 import { markCleanPixelData, redactFile, regionsFor, type Rect, type RegionRules } from "../redact/index.js";
+import { burnedInStage, type BurnInOptions } from "../burnin/stage.js";
+import { headerContext } from "../burnin/header-context.js";
 
 /** What to do with the pixels of a file. */
 export interface PixelStageOptions {
@@ -9,6 +11,8 @@ export interface PixelStageOptions {
   rects: readonly Rect[];
   /** Region rules (first matching rule adds its rectangles or keeps ultrasound regions). */
   rules?: RegionRules;
+  /** Burned-in text detection (OCR + PHI decision); absent or mode "off" to skip it. */
+  burnIn?: BurnInOptions;
 }
 
 /** Pixel facts for the report: geometry, counts and method names only. */
@@ -20,6 +24,14 @@ export interface PixelReport {
   transferSyntaxChanged: boolean;
   matchedRule?: string;
   notes: string[];
+  /** Burned-in text: redactions by reason (recognizer, "unreadable-text", "all-text"), frames analysed and reused. */
+  reasons: Record<string, number>;
+  framesAnalyzed: number;
+  framesReused: number;
+  linesFound: number;
+  meanConfidence: number;
+  /** Redaction boxes per frame with their reasons (geometry only), for review reports. */
+  boxes: { frame: number; x: number; y: number; w: number; h: number; reason: string }[];
 }
 
 /**
@@ -29,12 +41,33 @@ export interface PixelReport {
  */
 export async function deidentifyDicom(bytes: Uint8Array, deid: DeidOptions, pixels: PixelStageOptions, fileName?: string): Promise<{ output: Uint8Array; report: DeidReport; pixels: PixelReport }> {
   const file = readForDeid(bytes, deid, fileName);
-  const pixelReport: PixelReport = { redacted: false, frames: 0, pixels: 0, methods: [], transferSyntaxChanged: false, notes: [] };
+  const pixelReport: PixelReport = {
+    redacted: false, frames: 0, pixels: 0, methods: [], transferSyntaxChanged: false, notes: [],
+    reasons: {}, framesAnalyzed: 0, framesReused: 0, linesFound: 0, meanConfidence: 0, boxes: [],
+  };
   if (pixelElement(file.dataset) && file.dataset.has(tag(0x0028, 0x0010))) {
     const regions = regionsFor(file, { rects: [...pixels.rects], rules: pixels.rules });
     if (regions.matchedRule) pixelReport.matchedRule = `rule ${regions.matchedRule.index + 1}${regions.matchedRule.name ? ` (${regions.matchedRule.name})` : ""}`;
-    if (regions.rects.length) {
-      const r = await redactFile(file, { rects: regions.rects });
+    const perFrame = new Map<number, Rect[]>();
+    if (pixels.burnIn && pixels.burnIn.mode !== "off") {
+      // Detection uses the original header values: run before the header is de-identified.
+      const b = await burnedInStage(file, headerContext(file.dataset), pixels.burnIn);
+      for (const [f, rects] of b.rects) perFrame.set(f, [...rects]);
+      for (const d of b.decisions) {
+        pixelReport.reasons[d.reason] = (pixelReport.reasons[d.reason] ?? 0) + 1;
+        pixelReport.boxes.push({ frame: d.frame, ...d.box, reason: d.reason });
+      }
+      Object.assign(pixelReport, { framesAnalyzed: b.framesAnalyzed, framesReused: b.framesReused, linesFound: b.linesFound, meanConfidence: b.meanConfidence });
+    }
+    if (regions.rects.length || perFrame.size) {
+      const total = openFrames(file);
+      const rects = new Map<number, Rect[]>();
+      for (let f = 0; f < total; f++) {
+        const list = [...regions.rects, ...(perFrame.get(f) ?? [])];
+        if (list.length) rects.set(f, list);
+      }
+      for (const rr of regions.rects) for (let f = 0; f < total; f++) pixelReport.boxes.push({ frame: f, ...rr, reason: "region" });
+      const r = await redactFile(file, { rects });
       if (r.changed) {
         pixelReport.redacted = true;
         pixelReport.frames = r.frames.length;
@@ -49,4 +82,9 @@ export async function deidentifyDicom(bytes: Uint8Array, deid: DeidOptions, pixe
   const options: DeidOptions = pixelReport.redacted ? { ...deid, profile: { ...deid.profile, cleanPixelData: true } } : deid;
   const { report, identifying } = deidentifyFile(file, options);
   return { output: writeDeidentified(file, identifying, options, fileName), report, pixels: pixelReport };
+}
+
+/** Number of frames of the file's pixel data. */
+function openFrames(file: import("../io/read/read-file.js").DicomFile): number {
+  return pixelFormatOf(file.dataset)?.numberOfFrames ?? 1;
 }

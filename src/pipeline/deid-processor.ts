@@ -4,6 +4,9 @@ import type { ProfileOptions } from "../profile/options.js";
 import { loadTextCleaner, type DeidOptions } from "../deid/deidentify.js";
 import { parseRegionRules, type Rect, type RegionRules } from "../redact/index.js";
 import { deidentifyDicom } from "./deid-file.js";
+import type { PixelMode } from "../burnin/types.js";
+import { createOcrEngine, type OcrEngine } from "../ocr/engine.js";
+import { DEFAULT_OCR_ENGINE, registerDefaultOcrEngines } from "../ocr/default-engines.js";
 import { parseRecipe, type Recipe } from "../deid/recipe.js";
 import type { PseudonymOptions } from "../deid/pseudonym.js";
 
@@ -25,17 +28,35 @@ export interface DeidProcessorOptions {
   redactRects: Rect[];
   /** Region rules JSON text (--region-rules), parsed once per worker. */
   regionRulesText?: string;
+  /** Burned-in text: "phi" (default), "all-text" or "off". */
+  pixels: PixelMode;
+  /** OCR engine name (default tesseract.js) and its worker count in this thread. */
+  ocrEngine: string;
+  ocrWorkers: number;
+  /** Redact text lines OCR could not read confidently (default true). */
+  failSafe: boolean;
 }
 
 let recipe: Recipe | undefined;
 let deidOptions: DeidOptions | undefined;
 let regionRules: RegionRules | undefined;
+let engine: OcrEngine | undefined;
 
 /** Parses the recipe and builds the run options once per worker (loading the text cleaner when an option needs it). */
 export async function init(o: DeidProcessorOptions): Promise<void> {
   initSync(o);
   const r = recipe?.rules.some((x) => x.action.kind === "clean");
   if (o.profile.cleanDescriptors || o.profile.cleanStructuredContent || r) deidOptions!.cleaner = await loadTextCleaner();
+  if (o.pixels !== "off" && !engine) {
+    registerDefaultOcrEngines();
+    engine = await createOcrEngine(o.ocrEngine || DEFAULT_OCR_ENGINE, { workers: Math.max(1, o.ocrWorkers) });
+  }
+}
+
+/** Frees the OCR engine (called once the batch is done). */
+export async function close(): Promise<void> {
+  await engine?.close();
+  engine = undefined;
 }
 
 function initSync(o: DeidProcessorOptions): void {
@@ -61,7 +82,8 @@ export async function processFile(bytes: Uint8Array, context: { relPath: string 
   // File names may carry PHI: errors name tags and offsets only; the runner knows the path.
   void context;
   try {
-    const { output, report, pixels } = await deidentifyDicom(bytes, deidOptions!, { rects: o.redactRects ?? [], rules: regionRules });
+    const burnIn = o.pixels !== "off" && engine ? { mode: o.pixels, engine, failSafe: o.failSafe } : undefined;
+    const { output, report, pixels } = await deidentifyDicom(bytes, deidOptions!, { rects: o.redactRects ?? [], rules: regionRules, burnIn });
     const counts: Record<string, number> = {};
     for (const [k, v] of Object.entries(report.counts)) counts[`action:${k}`] = v ?? 0;
     for (const c of report.codes) counts[`method:${c.value}`] = 1;
@@ -73,6 +95,10 @@ export async function processFile(bytes: Uint8Array, context: { relPath: string 
       if (pixels.transferSyntaxChanged) counts["pixels:lossy decoded to explicit VR LE"] = 1;
     }
     if (pixels.matchedRule) counts[`pixels:region ${pixels.matchedRule}`] = 1;
+    for (const [reason, n] of Object.entries(pixels.reasons)) counts[`burned-in:${reason}`] = n;
+    if (pixels.framesAnalyzed) counts["burned-in:frames analysed"] = pixels.framesAnalyzed;
+    if (pixels.framesReused) counts["burned-in:frames reused"] = pixels.framesReused;
+    if (o.pixels !== "off" && pixels.linesFound && !pixels.redacted) counts["burned-in:files with text, nothing redacted"] = 1;
     let outputRelPath: string | undefined;
     if (o.layout === "patient/study/series") {
       const ds = report.layoutKeys;

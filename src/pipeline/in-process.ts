@@ -49,6 +49,8 @@ export class InProcessRunner implements TaskRunner {
     this.cancel?.();
   }
 
-  /** Nothing to stop. */
-  async close(): Promise<void> {}
+  /** Lets the processor free what it holds (e.g. OCR worker threads that would keep the process alive). */
+  async close(): Promise<void> {
+    await this.processor.close?.();
+  }
 }

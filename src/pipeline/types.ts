@@ -33,6 +33,8 @@ export interface ProcessResult {
 export interface ProcessorModule<O = unknown> {
   /** Called once per worker with the processor options, before any file. */
   init?(options: O): Promise<void> | void;
+  /** Called once when the batch is done in this thread (frees engines); workers are terminated instead. */
+  close?(): Promise<void> | void;
   /** Processes one file; must not throw for bad input (return a failed outcome instead). */
   processFile(bytes: Uint8Array, context: { relPath: string }, options: O): Promise<ProcessResult> | ProcessResult;
 }

@@ -3,7 +3,7 @@ import { resolve } from "node:path";
 import type { Command } from "commander";
 import { runBatch } from "../../pipeline/batch.js";
 import { optionFlags, processorOptionsFrom, type DeidFlags } from "../deid-options.js";
-import { runCommand, UsageError } from "../run-command.js";
+import { runCommand } from "../run-command.js";
 
 /** URL of the de-identification processor module, for the worker threads. */
 const PROCESSOR_URL = new URL("../../pipeline/deid-processor.js", import.meta.url);
@@ -23,7 +23,9 @@ export function registerDeidentify(program: Command, setExit: (code: number) => 
     .option("--linkage <csv>", "write original -> pseudonym and study UID pairs here (holds PHI)")
     .option("--date-shift-days <n>", "largest per-patient date shift with --retain-modified-dates (default 365)")
     .option("--layout <layout>", 'output layout: "mirror" (default) or "patient/study/series"')
-    .option("--pixels <mode>", 'burned-in text detection: "off" (default for now); --redact-region and --region-rules still apply', "off")
+    .option("--pixels <mode>", 'burned-in text: "phi" (default: OCR finds text, PHI is redacted), "all-text", or "off" (PixelData untouched unless a region applies)', "phi")
+    .option("--ocr-engine <name>", "OCR engine: tesseract.js (default, bundled) or tesseract-cli (native tesseract on PATH)")
+    .option("--no-fail-safe", "keep text lines OCR could not read confidently (default: they are redacted)")
     .option("--redact-region <x,y,w,h>", "redact this rectangle in every frame of every image (repeatable)", (v: string, prev: string[] = []) => [...prev, v])
     .option("--region-rules <file>", "region rules (JSON): header conditions -> rectangles, or keep ultrasound regions (src/redact/regions/README.md)")
     .option("--workers <n>", "worker threads (default: all cores; 0 = in this thread)")
@@ -36,7 +38,6 @@ export function registerDeidentify(program: Command, setExit: (code: number) => 
   for (const o of optionFlags()) cmd.option(o.flag, o.help);
   cmd.action(async (input: string, output: string, flags: DeidFlags & { workers?: string; resume?: boolean; overwrite?: boolean; events?: string; pixels: string; reportDir?: string }) => {
     setExit(await runCommand(undefined, async () => {
-      if (flags.pixels !== "off") throw new UsageError(`--pixels ${flags.pixels} is not available yet; use --pixels off`);
       const warn = (m: string) => process.stderr.write(`dicom-deid: warning: ${m}\n`);
       const processorOptions = processorOptionsFrom(flags, warn);
       // The fingerprint (stored in the output for --resume) must not let anyone test secret guesses cheaply: scrypt it.

@@ -1,0 +1,67 @@
+// Decision: which detected text is PHI (recognizers), which cannot be read (fail-safe), which stays.
+import { analyzeWords, DEFAULT_ALLOW_LIST, type PhiContext } from "../phi/index.js";
+import type { Rect } from "../redact/index.js";
+import type { FrameText, PixelMode, RedactionDecision } from "./types.js";
+
+/** Options of `decideRedactions`. */
+export interface DecideOptions {
+  mode: PixelMode;
+  /** This file's identifying values, from the original header. */
+  context: PhiContext;
+  /** Pixels added around each redacted word box (default: a quarter of the text height, at least 2). */
+  padding?: number;
+  /** A line whose words average below this confidence (0-100) counts as unreadable (default 55). */
+  readableConfidence?: number;
+  /** Redact text lines that could not be read confidently (default true in "phi" mode). */
+  failSafe?: boolean;
+}
+
+const union = (boxes: readonly Rect[]): Rect => {
+  const x0 = Math.min(...boxes.map((b) => b.x));
+  const y0 = Math.min(...boxes.map((b) => b.y));
+  const x1 = Math.max(...boxes.map((b) => b.x + b.w));
+  const y1 = Math.max(...boxes.map((b) => b.y + b.h));
+  return { x: x0, y: y0, w: x1 - x0, h: y1 - y0 };
+};
+const grow = (b: Rect, p: number): Rect => ({ x: b.x - p, y: b.y - p, w: b.w + 2 * p, h: b.h + 2 * p });
+const inside = (w: Rect, l: Rect): boolean => {
+  const cx = w.x + w.w / 2;
+  const cy = w.y + w.h / 2;
+  return cx >= l.x && cx <= l.x + l.w && cy >= l.y && cy <= l.y + l.h;
+};
+
+/**
+ * Decides what to redact in one frame. "all-text": every detected line. "phi": the words of
+ * every PHI finding (recognizer, entity and score kept as the reason), and, as a fail-safe,
+ * every text line that could not be read with confidence (no words, or low confidence) unless
+ * all it says is allow-listed clinical vocabulary: unreadable text is never assumed harmless.
+ */
+export function decideRedactions(text: FrameText, options: DecideOptions): RedactionDecision[] {
+  if (options.mode === "off") return [];
+  const out: RedactionDecision[] = [];
+  const pad = (h: number) => options.padding ?? Math.max(2, Math.round(h / 4));
+  if (options.mode === "all-text") {
+    for (const l of text.lines) out.push({ frame: text.frame, box: grow(l.box, 1), reason: "all-text", score: 1 });
+    for (const w of text.words) if (w.line === undefined) out.push({ frame: text.frame, box: grow(w.box, pad(w.box.h)), reason: "all-text", score: 1 });
+    return out;
+  }
+  const words = text.words;
+  const findings = analyzeWords(words.map((w) => ({ text: w.text, line: w.line ?? -1 - Math.round(w.box.y) })), options.context);
+  for (const f of findings) {
+    const boxes = f.words.map((i) => words[i].box);
+    if (!boxes.length) continue;
+    const b = union(boxes);
+    out.push({ frame: text.frame, box: grow(b, pad(Math.min(...boxes.map((x) => x.h)))), reason: f.recognizer, entity: f.entity, score: f.score });
+  }
+  if (options.failSafe !== false) {
+    const minConf = options.readableConfidence ?? 55;
+    text.lines.forEach((l, i) => {
+      const ws = words.filter((w) => w.line === i || (w.line === undefined && inside(w.box, l.box)));
+      const conf = ws.length ? ws.reduce((s, w) => s + w.confidence, 0) / ws.length : 0;
+      if (ws.length && conf >= minConf) return;
+      if (ws.length && ws.every((w) => DEFAULT_ALLOW_LIST.hasWord(w.text))) return;
+      out.push({ frame: text.frame, box: grow(l.box, 1), reason: "unreadable-text", score: 1 - conf / 100 });
+    });
+  }
+  return out;
+}

@@ -1,0 +1,38 @@
+// Typed hand-offs of the burned-in text stage: detected text -> decisions -> rectangles.
+import type { Rect } from "../redact/index.js";
+
+/** How burned-in text is handled: only PHI, every piece of text, or not at all. */
+export type PixelMode = "phi" | "all-text" | "off";
+
+/** One OCR word in frame pixel coordinates. */
+export interface FrameWord {
+  text: string;
+  confidence: number;
+  box: Rect;
+  /** Index of the text line (region) the word lies in, when known. */
+  line?: number;
+}
+
+/** One detected text line (region) in frame pixel coordinates. */
+export interface FrameLine {
+  box: Rect;
+  charHeight: number;
+}
+
+/** What detection found in one frame. */
+export interface FrameText {
+  frame: number;
+  words: FrameWord[];
+  lines: FrameLine[];
+}
+
+/** Why a rectangle is redacted: a recognizer's finding, unreadable text, or all-text mode. */
+export interface RedactionDecision {
+  frame: number;
+  box: Rect;
+  /** Recognizer name ("header-values", "date-pattern", ...), "unreadable-text" or "all-text". */
+  reason: string;
+  /** Entity kind of a finding (PERSON, DATE, ID...), when a recognizer decided. */
+  entity?: string;
+  score: number;
+}
