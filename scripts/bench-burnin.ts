@@ -8,7 +8,8 @@ import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { readDicom } from "../src/io/read/read-file.js";
 import { openPixels, readFrame } from "../src/pixels/image.js";
-import { encodePng, renderFrame } from "../src/pixels/render/index.js";
+import { renderFrame } from "../src/pixels/render/index.js";
+import { encodePng } from "../src/pixels/render/png.js";
 import { SHARED, hasCommand, overlayFiles, timeCommand } from "./bench-lib.js";
 
 const BIN = fileURLToPath(new URL("../bin/dicom-deid.js", import.meta.url));
