@@ -56,7 +56,8 @@ export function writeDicom(file: DicomFile, options: WriteOptions = {}): Uint8Ar
   } else {
     const body = writeDataset(file.dataset, enc);
     if (file.trailing && !tsChanged) body.push(file.trailing);
-    out.push(ts.deflated ? deflateDataset(body.concat()) : body.concat());
+    if (ts.deflated) out.push(deflateDataset(body.concat()));
+    else out.append(body); // chunks are views: one copy in the final concat
   }
   return out.concat();
 }
