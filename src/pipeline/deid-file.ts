@@ -2,8 +2,7 @@ import { tag } from "../core/tag.js";
 import { deidentifyFile, readForDeid, writeDeidentified, type DeidOptions, type DeidReport } from "../deid/deidentify.js";
 import { pixelElement, pixelFormatOf } from "../pixels/image.js";
 import { markCleanPixelData, redactFile, regionsFor, type Rect, type RegionRules } from "../redact/index.js";
-import { burnedInStage, type BurnInOptions } from "../burnin/stage.js";
-import { headerContext } from "../burnin/header-context.js";
+import type { BurnInOptions } from "../burnin/stage.js";
 
 /** What to do with the pixels of a file. */
 export interface PixelStageOptions {
@@ -51,6 +50,9 @@ export async function deidentifyDicom(bytes: Uint8Array, deid: DeidOptions, pixe
     const perFrame = new Map<number, Rect[]>();
     if (pixels.burnIn && pixels.burnIn.mode !== "off") {
       // Detection uses the original header values: run before the header is de-identified.
+      // Loaded on first use: the PHI detector's lexicons take a while to load.
+      const { burnedInStage } = await import("../burnin/stage.js");
+      const { headerContext } = await import("../burnin/header-context.js");
       const b = await burnedInStage(file, headerContext(file.dataset), pixels.burnIn);
       for (const [f, rects] of b.rects) perFrame.set(f, [...rects]);
       for (const d of b.decisions) {

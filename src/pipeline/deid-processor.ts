@@ -5,8 +5,7 @@ import { loadTextCleaner, type DeidOptions } from "../deid/deidentify.js";
 import { parseRegionRules, type Rect, type RegionRules } from "../redact/index.js";
 import { deidentifyDicom } from "./deid-file.js";
 import type { PixelMode } from "../burnin/types.js";
-import { createOcrEngine, type OcrEngine } from "../ocr/engine.js";
-import { DEFAULT_OCR_ENGINE, registerDefaultOcrEngines } from "../ocr/default-engines.js";
+import type { OcrEngine } from "../ocr/engine.js";
 import { parseRecipe, type Recipe } from "../deid/recipe.js";
 import type { PseudonymOptions } from "../deid/pseudonym.js";
 
@@ -48,6 +47,8 @@ export async function init(o: DeidProcessorOptions): Promise<void> {
   const r = recipe?.rules.some((x) => x.action.kind === "clean");
   if (o.profile.cleanDescriptors || o.profile.cleanStructuredContent || r) deidOptions!.cleaner = await loadTextCleaner();
   if (o.pixels !== "off" && !engine) {
+    const { createOcrEngine } = await import("../ocr/engine.js");
+    const { DEFAULT_OCR_ENGINE, registerDefaultOcrEngines } = await import("../ocr/default-engines.js");
     registerDefaultOcrEngines();
     engine = await createOcrEngine(o.ocrEngine || DEFAULT_OCR_ENGINE, { workers: Math.max(1, o.ocrWorkers) });
   }

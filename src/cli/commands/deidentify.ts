@@ -41,7 +41,7 @@ export function registerDeidentify(program: Command, setExit: (code: number) => 
       const warn = (m: string) => process.stderr.write(`dicom-deid: warning: ${m}\n`);
       const processorOptions = processorOptionsFrom(flags, warn);
       // The fingerprint (stored in the output for --resume) must not let anyone test secret guesses cheaply: scrypt it.
-      const secretTag = scryptSync(processorOptions.secretHex, "dicom-deid-resume-fingerprint", 16, { N: 1 << 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 }).toString("hex");
+      const secretTag = scryptSync(processorOptions.secretHex, "dicom-deid-resume-fingerprint", 16, { N: 1 << 14, r: 8, p: 1, maxmem: 64 * 1024 * 1024 }).toString("hex");
       const fingerprint = createHash("sha256").update(JSON.stringify({ ...processorOptions, secretHex: secretTag })).digest("hex").slice(0, 16);
       const { createWriteStream } = await import("node:fs");
       const events = flags.events === "-" ? process.stdout : flags.events ? createWriteStream(flags.events) : undefined;
