@@ -5,6 +5,7 @@ import { registerDeidentify } from "./commands/deidentify.js";
 import { registerProfile } from "./commands/profile.js";
 import { registerDemo } from "./commands/demo.js";
 import { registerRender } from "./commands/render.js";
+import { registerEval } from "./commands/eval.js";
 import { EXIT } from "./run-command.js";
 
 /** Runs the CLI with the given arguments and resolves to the exit code (0 ok, 1 bad input, 2 usage). */
@@ -24,6 +25,7 @@ export async function main(argv: string[]): Promise<number> {
   registerDeidentify(program, setExit);
   registerProfile(program, setExit);
   registerRender(program, setExit);
+  registerEval(program, setExit);
   registerDemo(program, setExit, main);
   try {
     await program.parseAsync(argv, { from: "user" });
