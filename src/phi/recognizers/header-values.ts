@@ -1,0 +1,147 @@
+// Recognizer "header": finds this file's own header values in text, tolerant to OCR errors and spacing.
+import type { Finding, Recognizer, RecognizerInput } from "../types.js";
+import type { TextView } from "../text-view.js";
+import type { PhiContext } from "../context.js";
+import type { AllowList } from "../allow-list.js";
+import { headerTargets, type HeaderTarget } from "../header-targets.js";
+import { boundedEditDistance, toleratedEdits } from "../fuzzy.js";
+
+/** Largest edit distance any target tolerates (see toleratedEdits). */
+const MAX_EDITS = 3;
+const AGE_CUES = new Set(["age", "aged", "ag", "alter", "edad", "y", "yr", "yrs", "yo", "years", "year", "old"]);
+
+/** True when a token next to tokens[first..last] on the same line is an age cue ("Age: 51", "51 yrs"). */
+function hasAgeCue(view: TextView, first: number, last: number): boolean {
+  const toks = view.tokens;
+  const near = [first - 1, first - 2, last + 1].filter((k) => k >= 0 && k < toks.length && toks[k].line === toks[first].line);
+  if (near.some((k) => AGE_CUES.has(toks[k].lower))) return true;
+  // The cue itself may be split by OCR ("A ge: 51").
+  return first >= 2 && toks[first - 2].line === toks[first].line && AGE_CUES.has(toks[first - 2].lower + toks[first - 1].lower);
+}
+
+/** Finds every header target in the view; one finding per (token range, target) with the best score. */
+export function matchHeaderTargets(view: TextView, targets: readonly HeaderTarget[], recognizer: string, allowed: readonly boolean[] = []): Finding[] {
+  if (targets.length === 0 || view.tokens.length === 0) return [];
+  const exact = new Map<string, HeaderTarget[]>();
+  const fuzzyByLength = new Map<number, HeaderTarget[]>();
+  const subs: HeaderTarget[] = [];
+  let maxLen = 0;
+  // Long values whose cut-off remainder is still distinctive; bare numbers and single short words are excluded.
+  const truncatable = targets.filter((t) => t.skel.length >= 6 && !t.needsAgeCue);
+  for (const t of targets) {
+    const list = exact.get(t.skel) ?? [];
+    list.push(t);
+    exact.set(t.skel, list);
+    if (t.maxEdits > 0) {
+      const list = fuzzyByLength.get(t.skel.length) ?? [];
+      list.push(t);
+      fuzzyByLength.set(t.skel.length, list);
+    }
+    if (t.substring) subs.push(t);
+    maxLen = Math.max(maxLen, t.skel.length + t.maxEdits);
+  }
+  const out: Finding[] = [];
+  const toks = view.tokens;
+  const emit = (t: HeaderTarget, i: number, j: number, penalty: number, how: string): void => {
+    if (j - i + 1 < t.minTokens) return;
+    let score = t.score - penalty;
+    if (t.needsAgeCue && !hasAgeCue(view, i, j)) score = Math.min(score, 0.3);
+    out.push({
+      entity: t.entity, start: toks[i].start, end: toks[j].end, score, recognizer,
+      explanation: `${t.what}${how}${t.needsAgeCue ? (score > 0.3 ? ", next to an age cue" : ", bare number without an age cue") : ""}`,
+    });
+  };
+  for (let i = 0; i < toks.length; i++) {
+    let concat = "";
+    for (let j = i; j < toks.length; j++) {
+      concat += toks[j].skel;
+      if (concat.length > maxLen) break;
+      for (const t of exact.get(concat) ?? []) emit(t, i, j, 0, j > i ? ` (over ${j - i + 1} tokens)` : "");
+      // Allow-listed words are themselves, not misspelt header values ("Scout" is not "Scott").
+      const allAllowed = toks.slice(i, j + 1).every((k) => allowed[k.index]);
+      const fuzzy: HeaderTarget[] = [];
+      if (!allAllowed) for (let n = concat.length - MAX_EDITS; n <= concat.length + MAX_EDITS; n++) fuzzy.push(...(fuzzyByLength.get(n) ?? []));
+      for (const t of fuzzy) {
+        if (t.skel === concat || Math.abs(t.skel.length - concat.length) > t.maxEdits) continue;
+        const d = boundedEditDistance(concat, t.skel, t.maxEdits);
+        if (d > t.maxEdits) continue;
+        if (j > i) {
+          // Over several tokens, short tokens must occur exactly: "JANE DOB" is not "JANE DOE" with one error.
+          if (toks.slice(i, j + 1).some((k) => k.skel.length <= 4 && !t.skel.includes(k.skel))) continue;
+          // Keep the minimal span: a neighbour that adds nothing ("e" of a split "Nam e:") is not part of the value.
+          if (boundedEditDistance(concat.slice(toks[i].skel.length), t.skel, d) <= d) continue;
+          if (boundedEditDistance(concat.slice(0, concat.length - toks[j].skel.length), t.skel, d) <= d) continue;
+        }
+        emit(t, i, j, 0.05 * d, ` (${d} OCR edit${d > 1 ? "s" : ""})`);
+      }
+      // OCR often loses the first or last characters of a line: a long value cut at the line edge.
+      if (!allAllowed) {
+        const atStart = i === 0 || toks[i - 1].line !== toks[i].line;
+        const atEnd = j + 1 >= toks.length || toks[j + 1].line !== toks[j].line;
+        if (atStart || atEnd) {
+          for (const t of truncatable) {
+            if (concat.length >= t.skel.length || concat.length < Math.max(4, Math.ceil(t.skel.length * 0.6))) continue;
+            const tol = toleratedEdits(concat.length);
+            const ds = atStart ? boundedEditDistance(concat, t.skel.slice(t.skel.length - concat.length), tol) : tol + 1;
+            const dp = atEnd ? boundedEditDistance(concat, t.skel.slice(0, concat.length), tol) : tol + 1;
+            const d = Math.min(ds, dp);
+            if (d <= tol) emit(t, i, j, 0.15 + 0.05 * d, ` (cut at the ${ds <= dp ? "start" : "end"} of a line)`);
+          }
+        }
+      }
+    }
+    const tok = toks[i];
+    for (const t of subs) {
+      if (tok.skel.length > t.skel.length && tok.skel.includes(t.skel)) emit(t, i, i, 0.05, " (inside a longer word)");
+    }
+  }
+  return supportNeighbours(view, out);
+}
+
+const WEAK = 0.3;
+const SUPPORTED = 0.55;
+
+/** A weak match (a cut-off word) within one word of a confident match of the same kind on its line is raised to SUPPORTED. */
+function supportNeighbours(view: TextView, found: Finding[]): Finding[] {
+  const toks = view.tokens;
+  const tokenAt = (offset: number): number => toks.findIndex((t) => t.start <= offset && t.end >= offset);
+  const strong = found.filter((f) => f.score >= 0.5);
+  return found.map((f) => {
+    if (f.score < WEAK || f.score >= 0.5) return f;
+    const first = tokenAt(f.start);
+    const last = tokenAt(f.end);
+    const near = strong.some((g) => {
+      if (g.entity !== f.entity) return false;
+      const gFirst = tokenAt(g.start);
+      const gLast = tokenAt(g.end);
+      // Within one word ("Jimenez and Aguilar"), on the same line.
+      const after = gFirst - last >= 1 && gFirst - last <= 2 && toks[gFirst].line === toks[last].line;
+      const before = first - gLast >= 1 && first - gLast <= 2 && toks[gLast].line === toks[first].line;
+      return after || before;
+    });
+    return near ? { ...f, score: SUPPORTED, explanation: `${f.explanation}, next to another match of the same value` } : f;
+  });
+}
+
+const cache = new Map<string, { allowList: AllowList; targets: HeaderTarget[] }>();
+const CACHE_SIZE = 16;
+
+/** Targets of a context, cached by content (a file's many descriptors share one context). */
+function cachedTargets(context: PhiContext, allowList: AllowList): HeaderTarget[] {
+  const key = JSON.stringify(context);
+  const hit = cache.get(key);
+  if (hit && hit.allowList === allowList) return hit.targets;
+  const targets = headerTargets(context, allowList);
+  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+  cache.set(key, { allowList, targets });
+  return targets;
+}
+
+/** Recognizer of this file's header values (names in any order, IDs, dates in every format, ages, ...). */
+export const headerValuesRecognizer: Recognizer = {
+  name: "header",
+  entities: ["PERSON", "ID", "DATE", "TIME", "AGE", "PHONE", "INSTITUTION", "ADDRESS", "OTHER"],
+  analyze({ view, context, allowList, allowed }: RecognizerInput): Finding[] {
+    return matchHeaderTargets(view, cachedTargets(context, allowList), "header", allowed);
+  },
+};
