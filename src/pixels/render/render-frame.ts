@@ -10,6 +10,7 @@ import { frameDisplay } from "./display-attributes.js";
 import { greyBytes, type VoiChoice } from "./grey.js";
 import { applyPalette, readPalette } from "./palette.js";
 import { type Rendered, rendered } from "./rendered.js";
+import { asSigned, j2kSignedDespiteHeader } from "./j2k-sign.js";
 
 export type { VoiChoice } from "./grey.js";
 
@@ -41,14 +42,16 @@ export function renderFrame(file: DicomFile, frame: DecodedFrame, options: Rende
     const palette = readPalette(file.dataset, { signedInput: f.pixelRepresentation === 1 });
     return colour(applyPalette(frame.pixels, count, palette));
   }
+  const wrapped = f.pixelRepresentation === 0 && j2kSignedDespiteHeader(file, options.frameIndex);
+  const pixels = wrapped ? asSigned(frame.pixels, f.bitsStored) : frame.pixels;
   const display = frameDisplay(file.dataset, {
     frameIndex: options.frameIndex,
-    signed: f.pixelRepresentation === 1,
+    signed: f.pixelRepresentation === 1 || wrapped,
     floatingPoint: f.floatingPoint,
   });
   // PS3.3 C.7.6.3.1.2: MONOCHROME1 shows the minimum as white; a Presentation LUT Shape,
   // when present, says the same thing explicitly (INVERSE for MONOCHROME1, C.8.11.6.1.2).
   const invert = display.presentationShape ? display.presentationShape === "INVERSE" : photometric === "MONOCHROME1";
-  const data = greyBytes(frame.pixels, count, { display, voi: options.voi ?? "auto", invert, integer: !f.floatingPoint });
+  const data = greyBytes(pixels, count, { display, voi: options.voi ?? "auto", invert, integer: !f.floatingPoint });
   return rendered(f.columns, f.rows, 1, data);
 }
