@@ -1,0 +1,53 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { readDicom } from "../../src/io/read/read-file.js";
+import { burnedInStage } from "../../src/burnin/stage.js";
+import { headerContext } from "../../src/burnin/header-context.js";
+import { decideRedactions } from "../../src/burnin/decide.js";
+import { registerDefaultOcrEngines } from "../../src/ocr/default-engines.js";
+import { createOcrEngine } from "../../src/ocr/engine.js";
+import { emptyContext } from "../../src/phi/index.js";
+import type { Rect } from "../../src/redact/index.js";
+
+const sample = fileURLToPath(new URL("../../samples/ct_localizer_burned_in.dcm", import.meta.url));
+const truth = JSON.parse(readFileSync(fileURLToPath(new URL("../fixtures/ct_localizer_burned_in.boxes.json", import.meta.url)), "utf8")) as {
+  boxes_in_image_pixels: { label: string; left: number; top: number; width: number; height: number }[];
+};
+
+/** Share of a box covered by the union of rectangles. */
+function covered(box: Rect, rects: readonly Rect[]): number {
+  let hit = 0;
+  for (let y = box.y; y < box.y + box.h; y++) {
+    for (let x = box.x; x < box.x + box.w; x++) if (rects.some((r) => x >= r.x && x < r.x + r.w && y >= r.y && y < r.y + r.h)) hit++;
+  }
+  return hit / (box.w * box.h);
+}
+
+test("when the CT localizer's burned-in text is analysed then its name and dates are redacted by PHI recognizers", async () => {
+  registerDefaultOcrEngines();
+  const engine = await createOcrEngine("tesseract.js", { workers: 1 });
+  try {
+    const file = readDicom(new Uint8Array(readFileSync(sample)));
+    const r = await burnedInStage(file, headerContext(file.dataset), { mode: "phi", engine });
+    const rects = r.rects.get(0) ?? [];
+    const values = truth.boxes_in_image_pixels.filter((b) => b.label !== "[M]"); // sex alone is a known gap (see README)
+    for (const b of values) assert.ok(covered({ x: b.left, y: b.top, w: b.width, h: b.height }, rects) >= 0.9, "a PHI word box is covered");
+    assert.ok(r.decisions.some((d) => d.reason !== "unreadable-text"), "recognizers decided, not only the fail-safe");
+    assert.equal(r.framesAnalyzed, 1);
+  } finally {
+    await engine.close();
+  }
+});
+
+test("when a line is read confidently as clinical vocabulary then it stays; when it cannot be read it is redacted", () => {
+  const line = { box: { x: 0, y: 0, w: 100, h: 12 }, charHeight: 9 };
+  const clinical = decideRedactions({ frame: 0, lines: [line], words: [{ text: "PORTABLE", confidence: 92, box: { x: 2, y: 1, w: 60, h: 10 }, line: 0 }] }, { mode: "phi", context: emptyContext() });
+  assert.deepEqual(clinical, []);
+  const unreadable = decideRedactions({ frame: 0, lines: [line], words: [] }, { mode: "phi", context: emptyContext() });
+  assert.equal(unreadable.length, 1);
+  assert.equal(unreadable[0].reason, "unreadable-text");
+  assert.deepEqual(decideRedactions({ frame: 0, lines: [line], words: [] }, { mode: "phi", context: emptyContext(), failSafe: false }), []);
+  assert.equal(decideRedactions({ frame: 0, lines: [line], words: [] }, { mode: "all-text", context: emptyContext() })[0].reason, "all-text");
+});
