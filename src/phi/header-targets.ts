@@ -135,9 +135,10 @@ function addDates(ts: TargetSet, dates: readonly string[]): void {
     const ymd = parseDicomDate(v);
     if (!ymd) continue;
     for (const sp of dateSpellings(ymd)) {
+      // Long spellings tolerate one OCR error: a near-miss of a known date is still a date.
       ts.add({ text: sp.compact, entity: "DATE", score: sp.partial ? 0.7 : 0.95,
         what: sp.partial ? "month and year of a date from the header" : "date from the header",
-        minTokens: sp.minTokens, maxEdits: 0, substring: !sp.partial && sp.minTokens === 1 });
+        minTokens: sp.minTokens, maxEdits: !sp.partial && sp.compact.length >= 8 ? 1 : 0, substring: !sp.partial && sp.minTokens === 1 });
     }
   }
 }

@@ -4,7 +4,7 @@ import type { TextView } from "../text-view.js";
 import type { PhiContext } from "../context.js";
 import type { AllowList } from "../allow-list.js";
 import { headerTargets, type HeaderTarget } from "../header-targets.js";
-import { boundedEditDistance, toleratedEdits } from "../fuzzy.js";
+import { boundedEditDistance } from "../fuzzy.js";
 
 /** Largest edit distance any target tolerates (see toleratedEdits). */
 const MAX_EDITS = 3;
@@ -76,16 +76,25 @@ export function matchHeaderTargets(view: TextView, targets: readonly HeaderTarge
       }
       // OCR often loses the first or last characters of a line: a long value cut at the line edge.
       if (!allAllowed) {
+        // Unless the rest matches exactly and is long, the cut word must be a fragment, not a whole
+        // allowed word or a field label ("Name: SANCHEZ" is not the end of "GRACE SANCHEZ").
+        const fragStart = !allowed[i] && !beforeColon(view, i);
+        const fragEnd = !allowed[j];
         const atStart = i === 0 || toks[i - 1].line !== toks[i].line;
         const atEnd = j + 1 >= toks.length || toks[j + 1].line !== toks[j].line;
         if (atStart || atEnd) {
           for (const t of truncatable) {
-            if (concat.length >= t.skel.length || concat.length < Math.max(4, Math.ceil(t.skel.length * 0.6))) continue;
-            const tol = toleratedEdits(concat.length);
+            if (concat.length >= t.skel.length || concat.length < Math.max(5, Math.ceil(t.skel.length * 0.6))) continue;
+            const tol = 1;
             const ds = atStart ? boundedEditDistance(concat, t.skel.slice(t.skel.length - concat.length), tol) : tol + 1;
             const dp = atEnd ? boundedEditDistance(concat, t.skel.slice(0, concat.length), tol) : tol + 1;
             const d = Math.min(ds, dp);
-            if (d <= tol) emit(t, i, j, 0.15 + 0.05 * d, ` (cut at the ${ds <= dp ? "start" : "end"} of a line)`);
+            if (d > tol) continue;
+            const fragment = ds <= dp ? fragStart : fragEnd;
+            if (!fragment && (d > 0 || concat.length < 8)) continue;
+            // A short cut-off remainder with an OCR error only counts next to a confident match (see supportNeighbours).
+            const penalty = d > 0 && concat.length < 9 ? Math.max(0.2, t.score - 0.45) : 0.15 + 0.05 * d;
+            emit(t, i, j, penalty, ` (cut at the ${ds <= dp ? "start" : "end"} of a line${d ? ", 1 OCR edit" : ""})`);
           }
         }
       }
@@ -96,6 +105,12 @@ export function matchHeaderTargets(view: TextView, targets: readonly HeaderTarge
     }
   }
   return supportNeighbours(view, out);
+}
+
+/** True when token i is directly followed by ":" (it names a field). */
+function beforeColon(view: TextView, i: number): boolean {
+  const next = i + 1 < view.tokens.length ? view.tokens[i + 1].start : view.text.length;
+  return /^\s*:/.test(view.text.slice(view.tokens[i].end, next));
 }
 
 const WEAK = 0.3;

@@ -36,6 +36,9 @@ const found: Array<[string, string, string]> = [
   ["a distinctive institution word", "at Quillfeather", "Quillfeather"],
   ["the street line of the address", "48 Larkspur Trafficway", "48 Larkspur"],
   ["the station name", "CTSTATION7", "CTSTATION7"],
+  ["a full name whose first letter OCR lost at the line start", "ICHARD ROE", "ICHARD ROE"],
+  ["a date with one stray digit", "22001 Sep 11", "22001 Sep 11"],
+  ["a cut institution word next to a whole one", "uillfeathar, Brandt", "uillfeathar"],
 ];
 for (const [what, text, part] of found) {
   test(`when the text holds ${what} then the header recognizer flags it`, () => {
@@ -50,6 +53,8 @@ const kept: Array<[string, string, string]> = [
   ["the sex code as an orientation marker", "F", "F"],
   ["another date", "04/16/1997", "04/16/1997"],
   ["a generic institution word", "Community", "Community"],
+  ["a label before a name that could end a longer name", "Name: ROE", "Name"],
+  ["a short cut word with an OCR error on its own", "x\nlfeathar", "lfeathar"],
 ];
 for (const [what, text, part] of kept) {
   test(`when the text holds ${what} then the header recognizer leaves it`, () => {
