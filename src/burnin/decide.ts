@@ -14,6 +14,12 @@ export interface DecideOptions {
   readableConfidence?: number;
   /** Redact text lines that could not be read confidently (default true in "phi" mode). */
   failSafe?: boolean;
+  /**
+   * "line" (default): a finding redacts the whole text line it lies in, so fragments OCR split
+   * or misread next to a flagged word go too (labels on that line are burned-in text either
+   * way); "words": only the finding's own words.
+   */
+  extent?: "line" | "words";
 }
 
 const union = (boxes: readonly Rect[]): Rect => {
@@ -32,7 +38,8 @@ const inside = (w: Rect, l: Rect): boolean => {
 
 /**
  * Decides what to redact in one frame. "all-text": every detected line. "phi": the words of
- * every PHI finding (recognizer, entity and score kept as the reason), and, as a fail-safe,
+ * every PHI finding and the text line they lie in (recognizer, entity and score kept as the
+ * reason), and, as a fail-safe,
  * every text line that could not be read with confidence (no words, or low confidence) unless
  * all it says is allow-listed clinical vocabulary: unreadable text is never assumed harmless.
  */
@@ -47,11 +54,16 @@ export function decideRedactions(text: FrameText, options: DecideOptions): Redac
   }
   const words = text.words;
   const findings = analyzeWords(words.map((w) => ({ text: w.text, line: w.line ?? -1 - Math.round(w.box.y) })), options.context);
+  const byLine = options.extent !== "words";
   for (const f of findings) {
     const boxes = f.words.map((i) => words[i].box);
     if (!boxes.length) continue;
     const b = union(boxes);
     out.push({ frame: text.frame, box: grow(b, pad(Math.min(...boxes.map((x) => x.h)))), reason: f.recognizer, entity: f.entity, score: f.score });
+    if (byLine) {
+      const lines = new Set(f.words.map((i) => words[i].line).filter((l): l is number => l !== undefined));
+      for (const l of lines) out.push({ frame: text.frame, box: grow(text.lines[l].box, 1), reason: f.recognizer, entity: f.entity, score: f.score });
+    }
   }
   if (options.failSafe !== false) {
     const minConf = options.readableConfidence ?? 55;
