@@ -29,6 +29,28 @@ const union = (boxes: readonly Rect[]): Rect => {
   const y1 = Math.max(...boxes.map((b) => b.y + b.h));
   return { x: x0, y: y0, w: x1 - x0, h: y1 - y0 };
 };
+/**
+ * Groups text lines into blocks: lines of similar glyph height stacked within about two line
+ * heights of each other and overlapping or left-aligned horizontally. Returns a block id per line.
+ */
+export function textBlocks(boxes: readonly Rect[], charHeights: readonly number[]): number[] {
+  const id = boxes.map((_, i) => i);
+  const find = (i: number): number => (id[i] === i ? i : (id[i] = find(id[i])));
+  for (let a = 0; a < boxes.length; a++) {
+    for (let b = a + 1; b < boxes.length; b++) {
+      const A = boxes[a];
+      const B = boxes[b];
+      const h = Math.max(A.h, B.h, 1);
+      const similar = Math.min(charHeights[a], charHeights[b]) / Math.max(charHeights[a], charHeights[b], 1) > 0.6;
+      const gap = Math.max(A.y, B.y) - Math.min(A.y + A.h, B.y + B.h);
+      const overlapX = Math.min(A.x + A.w, B.x + B.w) - Math.max(A.x, B.x) > 0 || Math.abs(A.x - B.x) <= h;
+      const sameRow = gap < 0 && Math.max(A.x, B.x) - Math.min(A.x + A.w, B.x + B.w) <= 3 * h;
+      if (similar && ((gap <= 2 * h && overlapX) || sameRow)) id[find(a)] = find(b);
+    }
+  }
+  return boxes.map((_, i) => find(i));
+}
+
 const grow = (b: Rect, p: number): Rect => ({ x: b.x - p, y: b.y - p, w: b.w + 2 * p, h: b.h + 2 * p });
 const inside = (w: Rect, l: Rect): boolean => {
   const cx = w.x + w.w / 2;
@@ -67,13 +89,27 @@ export function decideRedactions(text: FrameText, options: DecideOptions): Redac
   }
   if (options.failSafe !== false) {
     const minConf = options.readableConfidence ?? 55;
+    const flagged = new Set<number>();
+    for (const f of findings) for (const i of f.words) if (words[i].line !== undefined) flagged.add(words[i].line!);
+    const unreadable: { i: number; conf: number }[] = [];
     text.lines.forEach((l, i) => {
       const ws = words.filter((w) => w.line === i || (w.line === undefined && inside(w.box, l.box)));
       const conf = ws.length ? ws.reduce((s, w) => s + w.confidence, 0) / ws.length : 0;
       if (ws.length && conf >= minConf) return;
       if (ws.length && ws.every((w) => DEFAULT_ALLOW_LIST.hasWord(w.text))) return;
-      out.push({ frame: text.frame, box: grow(l.box, 1), reason: "unreadable-text", score: 1 - conf / 100 });
+      unreadable.push({ i, conf });
     });
+    // Burned-in text comes in blocks of stacked lines. An unreadable line is redacted when its
+    // block holds a PHI finding or at least one other line; a lone unreadable line with no
+    // flagged neighbour is more likely texture (anatomy, speckle) than text.
+    const blocks = textBlocks(text.lines.map((l) => l.box), text.lines.map((l) => l.charHeight));
+    for (const u of unreadable) {
+      const block = blocks[u.i];
+      const members = blocks.filter((b) => b === block).length;
+      const hasFinding = [...flagged].some((j) => blocks[j] === block);
+      if (!hasFinding && members < 2) continue;
+      out.push({ frame: text.frame, box: grow(text.lines[u.i].box, 1), reason: "unreadable-text", score: 1 - u.conf / 100 });
+    }
   }
   return out;
 }
