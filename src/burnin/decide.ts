@@ -51,6 +51,28 @@ export function textBlocks(boxes: readonly Rect[], charHeights: readonly number[
   return boxes.map((_, i) => find(i));
 }
 
+/**
+ * Lines that continue a flagged value wrapped onto the next lines: directly below (within a
+ * line height), starting at or right of the value's left edge, and not a new "Label:" line.
+ */
+function continuations(text: FrameText, flagged: ReadonlySet<number>, value: Rect): number[] {
+  const out: number[] = [];
+  let last = [...flagged].map((i) => text.lines[i].box).sort((a, b) => b.y + b.h - (a.y + a.h))[0];
+  if (!last) return out;
+  for (let step = 0; step < 4; step++) {
+    const h = last.h;
+    const next = text.lines.findIndex((l, i) => !flagged.has(i) && !out.includes(i)
+      && l.box.y >= last!.y + last!.h - h / 2 && l.box.y - (last!.y + last!.h) <= h
+      && l.box.x >= value.x - h && l.box.x <= value.x + value.w);
+    if (next < 0) break;
+    const labelled = text.words.some((w) => w.line === next && /:$/.test(w.text));
+    if (labelled) break;
+    out.push(next);
+    last = text.lines[next].box;
+  }
+  return out;
+}
+
 const grow = (b: Rect, p: number): Rect => ({ x: b.x - p, y: b.y - p, w: b.w + 2 * p, h: b.h + 2 * p });
 const inside = (w: Rect, l: Rect): boolean => {
   const cx = w.x + w.w / 2;
@@ -84,6 +106,7 @@ export function decideRedactions(text: FrameText, options: DecideOptions): Redac
     out.push({ frame: text.frame, box: grow(b, pad(Math.min(...boxes.map((x) => x.h)))), reason: f.recognizer, entity: f.entity, score: f.score });
     if (byLine) {
       const lines = new Set(f.words.map((i) => words[i].line).filter((l): l is number => l !== undefined));
+      for (const l of continuations(text, lines, b)) lines.add(l);
       for (const l of lines) out.push({ frame: text.frame, box: grow(text.lines[l].box, 1), reason: f.recognizer, entity: f.entity, score: f.score });
     }
   }
