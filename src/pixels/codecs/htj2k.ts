@@ -2,8 +2,8 @@ import { DicomError } from "../../core/errors.js";
 import type { DecodedFrame, PixelFormat } from "../format.js";
 import type { Codec } from "./codec.js";
 import { j2kCodestream, readJ2kHeader } from "./j2k-stream.js";
-import { j2kDecodedPhotometric, j2kDecompositions } from "./jpeg2000.js";
-import { checkDimensions, decodedFrame, frameSamples, samples16, toDatasetSamples } from "./samples.js";
+import { checkJ2kEncodable, j2kDecoded, j2kDecompositions } from "./jpeg2000.js";
+import { checkDimensions, frameSamples } from "./samples.js";
 import { withCodecObject } from "./wasm.js";
 
 /** High-Throughput JPEG 2000 Image Compression (Lossless Only) (PS3.5 A.4). */
@@ -61,9 +61,7 @@ export async function decodeHtj2k(frame: Uint8Array, format: PixelFormat): Promi
     },
     "DECODE",
   );
-  checkDimensions("HTJ2K", { width: info.width, height: info.height, components: info.componentCount }, format);
-  const raw = info.bitsPerSample <= 8 ? bytes : samples16(bytes, info.isSigned);
-  return decodedFrame(toDatasetSamples(raw, format), format, j2kDecodedPhotometric(format.photometric));
+  return j2kDecoded("HTJ2K", info, bytes, format);
 }
 
 /**
@@ -73,11 +71,7 @@ export async function decodeHtj2k(frame: Uint8Array, format: PixelFormat): Promi
  */
 export async function encodeHtj2k(frame: DecodedFrame, format: PixelFormat): Promise<Uint8Array> {
   const src = frameSamples(frame, format);
-  const bits = format.bitsStored;
-  const signed = format.pixelRepresentation === 1;
-  if (bits > 16 || format.bitsAllocated > 16 || (signed && bits <= 8)) {
-    throw new DicomError("UNSUPPORTED", `HTJ2K encoding of ${signed ? "signed " : ""}${bits}-bit samples is not supported`);
-  }
+  const { bits, signed } = checkJ2kEncodable("HTJ2K", format);
   if (format.samplesPerPixel > 1 && bits > 8) throw new DicomError("UNSUPPORTED", "HTJ2K colour encoding needs 8-bit samples");
   const transform = format.samplesPerPixel === 3 && (format.photometric === "YBR_RCT" || format.photometric === "YBR_ICT");
   return withCodecObject(

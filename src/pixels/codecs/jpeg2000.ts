@@ -76,9 +76,25 @@ export async function decodeJpeg2000(frame: Uint8Array, format: PixelFormat): Pr
     },
     "DECODE",
   );
-  checkDimensions("JPEG 2000", { width: info.width, height: info.height, components: info.componentCount }, format);
-  const raw = info.bitsPerSample <= 8 ? new Uint8Array(bytes.buffer, 0, bytes.length) : samples16(bytes, info.isSigned);
+  return j2kDecoded("JPEG 2000", info, bytes, format);
+}
+
+/** Turns a JPEG 2000 family decoder's output into dataset samples (shared with HTJ2K). */
+export function j2kDecoded(codec: string, info: { width: number; height: number; componentCount: number; bitsPerSample: number; isSigned: boolean },
+  bytes: Uint8Array, format: PixelFormat): DecodedFrame {
+  checkDimensions(codec, { width: info.width, height: info.height, components: info.componentCount }, format);
+  const raw = info.bitsPerSample <= 8 ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length) : samples16(bytes, info.isSigned);
   return decodedFrame(toDatasetSamples(raw, format), format, j2kDecodedPhotometric(format.photometric));
+}
+
+/** Refuses what the JPEG 2000 family encoders cannot write losslessly (shared with HTJ2K). */
+export function checkJ2kEncodable(codec: string, format: PixelFormat): { bits: number; signed: boolean } {
+  const bits = format.bitsStored;
+  const signed = format.pixelRepresentation === 1;
+  if (bits > 16 || format.bitsAllocated > 16 || (signed && bits <= 8)) {
+    throw new DicomError("UNSUPPORTED", `${codec} encoding of ${signed ? "signed " : ""}${bits}-bit samples is not supported`);
+  }
+  return { bits, signed };
 }
 
 /**
@@ -88,11 +104,7 @@ export async function decodeJpeg2000(frame: Uint8Array, format: PixelFormat): Pr
  */
 export async function encodeJpeg2000(frame: DecodedFrame, format: PixelFormat): Promise<Uint8Array> {
   const src = frameSamples(frame, format);
-  const bits = format.bitsStored;
-  const signed = format.pixelRepresentation === 1;
-  if (bits > 16 || format.bitsAllocated > 16 || (signed && bits <= 8)) {
-    throw new DicomError("UNSUPPORTED", `JPEG 2000 encoding of ${signed ? "signed " : ""}${bits}-bit samples is not supported`);
-  }
+  const { bits, signed } = checkJ2kEncodable("JPEG 2000", format);
   if (format.samplesPerPixel > 1 && (bits > 8 || frame.format.photometric !== "RGB")) {
     throw new DicomError("UNSUPPORTED", "JPEG 2000 colour encoding needs 8-bit RGB samples");
   }
