@@ -1,33 +1,31 @@
 /**
- * Data and scoring for the OCR experiments: renders overlay-phi DICOM files to 8-bit PGM with
- * dcmtk (cached under .tmp/ocr/render), loads the ground truth, and scores OCR words against it.
- * Prints no PHI: only counts and rates.
+ * Data and scoring for the OCR experiments: renders overlay-phi DICOM files to 8-bit grey with the
+ * project's own renderer (min-max window), loads the ground truth, and scores detected lines and
+ * OCR words against it. Prints no PHI: only counts and rates.
  */
-import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
-import { basename, join } from "node:path";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { readDicom } from "../src/io/read/read-file.js";
+import { openPixels, readFrame } from "../src/pixels/image.js";
+import { renderFrame, type VoiChoice } from "../src/pixels/render/index.js";
 import type { OcrBox, OcrWord } from "../src/ocr/engine.js";
+import { blackTopHat, whiteTopHat } from "../src/ocr/morphology.js";
 import type { GreyImage } from "../src/ocr/raster.js";
 
-/** How dcmtk renders to 8 bits: min-max window, first VOI window of the file, or none. */
-export type RenderMode = "minmax" | "voi" | "none";
+/** [x1, y1, x2, y2], end-exclusive. */
+export type Box4 = [number, number, number, number];
 
 /** One PHI value of the ground truth that lies inside the image. */
 export interface TruthValue {
   text: string;
   /** [x1, y1, x2, y2] clamped to the image. */
-  box: [number, number, number, number];
-  /** False when the box has no contrast (text drawn in the colour of the ground beneath it). */
+  box: Box4;
+  /** Bounding box of the value's visible ink (see `inkPixels`); undefined when none is visible. */
+  ink?: Box4;
+  /** Visible ink pixels (indices into the image). */
+  inkPixels: number[];
+  /** True when some ink is visible (text drawn over ground of another grey level). */
   visible: boolean;
-}
-
-/** A box is visible when its 5th and 95th grey percentiles differ by at least 64 levels. */
-function hasContrast(image: GreyImage, [x1, y1, x2, y2]: [number, number, number, number]): boolean {
-  const values: number[] = [];
-  for (let y = y1; y < y2; y++) for (let x = x1; x < x2; x++) values.push(image.data[y * image.width + x]);
-  if (values.length === 0) return false;
-  values.sort((a, b) => a - b);
-  return values[Math.floor(values.length * 0.95)] - values[Math.floor(values.length * 0.05)] >= 64;
 }
 
 /** An image with its ground truth. */
@@ -35,69 +33,117 @@ export interface Sample {
   name: string;
   image: GreyImage;
   values: TruthValue[];
+  /** Label boxes (non-PHI keys such as "Patient ID") clamped to the image. */
+  keys: Box4[];
   /** Values whose box lies wholly outside the pixel matrix (not visible, not scored). */
   outside: number;
 }
 
-/** Reads a binary PGM (P5, maxval 255). */
-export function readPgm(bytes: Uint8Array): GreyImage {
-  const tokens: string[] = [];
-  let pos = 0;
-  while (tokens.length < 4) {
-    while (bytes[pos] === 0x20 || bytes[pos] === 0x0a || bytes[pos] === 0x0d || bytes[pos] === 0x09) pos++;
-    if (bytes[pos] === 0x23) {
-      while (bytes[pos] !== 0x0a) pos++;
-      continue;
-    }
-    let s = "";
-    while (pos < bytes.length && ![0x20, 0x0a, 0x0d, 0x09].includes(bytes[pos])) s += String.fromCharCode(bytes[pos++]);
-    tokens.push(s);
-  }
-  pos++;
-  const width = Number(tokens[1]);
-  const height = Number(tokens[2]);
-  if (tokens[0] !== "P5" || tokens[3] !== "255") throw new Error("Only 8-bit binary PGM is supported.");
-  return { width, height, channels: 1, data: bytes.slice(pos, pos + width * height) };
+/** Renders the first frame of a DICOM file to 8-bit grey with the project's renderer. */
+export async function renderDicom(path: string, voi: VoiChoice = "minmax"): Promise<GreyImage> {
+  const file = readDicom(new Uint8Array(readFileSync(path)));
+  const frame = await readFrame(openPixels(file), 0);
+  const r = renderFrame(file, frame, { voi, grayscale: true });
+  return { width: r.width, height: r.height, channels: 1, data: r.data };
 }
 
-/** Renders a DICOM file to 8-bit grey with dcmtk (cached); colour images are converted to grey. */
-export function renderWithDcmtk(dicomPath: string, mode: RenderMode, cacheDir: string): GreyImage {
-  const dir = join(cacheDir, mode);
-  mkdirSync(dir, { recursive: true });
-  const out = join(dir, basename(dicomPath).replace(/\.dcm$/i, "") + ".pgm");
-  if (!existsSync(out)) {
-    const args = ["+op", "+G", "+F", "1"];
-    if (mode === "minmax") args.push("+Wm");
-    if (mode === "voi") args.push("+Wi", "1");
-    execFileSync("dcmj2pnm", [...args, dicomPath, out], { stdio: "ignore" });
+/** Top-hat responses of an image, computed once per image for `inkPixels`. */
+export interface InkMaps {
+  white: Uint8Array;
+  black: Uint8Array;
+}
+
+/** White and black top-hat (7 x 7) of an image. */
+export function inkMaps(image: GreyImage): InkMaps {
+  return { white: whiteTopHat(image, 7).data, black: blackTopHat(image, 7).data };
+}
+
+/**
+ * Ink pixels of a box: thin strokes (narrower than 7 px) at least 48 levels brighter than their
+ * surroundings, near the top of the grey range (>= 192: text is drawn at the frame's top value)
+ * and brighter than the median of their 9 x 9 neighbourhood by 48 (so that ground showing between
+ * dark glyphs does not count); or the same for dark strokes (<= 63). Text drawn in the colour of
+ * the ground beneath it has none: it is invisible and is not scored.
+ */
+export function inkPixels(image: GreyImage, maps: InkMaps, [x1, y1, x2, y2]: Box4): number[] {
+  const { width, height, data } = image;
+  const out: number[] = [];
+  const hist = new Uint16Array(256);
+  const localMedian = (x: number, y: number): number => {
+    hist.fill(0);
+    let n = 0;
+    for (let yy = Math.max(0, y - 4); yy <= Math.min(height - 1, y + 4); yy++) {
+      for (let xx = Math.max(0, x - 4); xx <= Math.min(width - 1, x + 4); xx++) {
+        hist[data[yy * width + xx]]++;
+        n++;
+      }
+    }
+    let seen = 0;
+    for (let g = 0; g < 256; g++) {
+      seen += hist[g];
+      if (seen * 2 >= n) return g;
+    }
+    return 255;
+  };
+  for (let y = y1; y < y2; y++) {
+    for (let x = x1; x < x2; x++) {
+      const p = y * width + x;
+      const v = data[p];
+      if (v >= 192 && maps.white[p] >= 48 && localMedian(x, y) <= v - 48) out.push(p);
+      else if (v <= 63 && maps.black[p] >= 48 && localMedian(x, y) >= v + 48) out.push(p);
+    }
   }
-  return readPgm(readFileSync(out));
+  return out;
+}
+
+function boundsOf(pixels: number[], width: number): Box4 | undefined {
+  if (pixels.length === 0) return undefined;
+  let x1 = Infinity;
+  let y1 = Infinity;
+  let x2 = 0;
+  let y2 = 0;
+  for (const p of pixels) {
+    const y = Math.floor(p / width);
+    const x = p - y * width;
+    x1 = Math.min(x1, x);
+    y1 = Math.min(y1, y);
+    x2 = Math.max(x2, x + 1);
+    y2 = Math.max(y2, y + 1);
+  }
+  return [x1, y1, x2, y2];
 }
 
 /** Loads the overlay-phi samples (every `every`-th file, starting at `offset`). */
-export function loadOverlaySamples(dataDir: string, mode: RenderMode, cacheDir: string, every = 1, offset = 0): Sample[] {
+export async function loadOverlaySamples(dataDir: string, every = 1, offset = 0): Promise<Sample[]> {
   const files = readdirSync(dataDir).filter((f) => f.endsWith(".dcm")).sort();
   const samples: Sample[] = [];
-  files.forEach((file, index) => {
-    if ((index - offset) % every !== 0 || index < offset) return;
-    const image = renderWithDcmtk(join(dataDir, file), mode, cacheDir);
+  for (const [index, file] of files.entries()) {
+    if (index < offset || (index - offset) % every !== 0) continue;
+    const image = await renderDicom(join(dataDir, file));
     const truth = JSON.parse(readFileSync(join(dataDir, file.replace(/\.dcm$/, ".json")), "utf8")) as {
-      annotation: { value: { text: string; bbox?: number[] } }[];
+      annotation: { key: { bbox?: number[] }; value: { text: string; bbox?: number[] } }[];
     };
+    const maps = inkMaps(image);
+    const clamp = (b: number[]): Box4 | undefined =>
+      b[0] >= image.width || b[1] >= image.height ? undefined : [b[0], b[1], Math.min(b[2], image.width), Math.min(b[3], image.height)];
     const values: TruthValue[] = [];
+    const keys: Box4[] = [];
     let outside = 0;
     for (const a of truth.annotation) {
+      const k = a.key.bbox === undefined ? undefined : clamp(a.key.bbox);
+      if (k !== undefined) keys.push(k);
       const b = a.value.bbox;
       if (a.value.text.trim() === "" || b === undefined) continue;
-      if (b[0] >= image.width || b[1] >= image.height) {
+      const box = clamp(b);
+      if (box === undefined) {
         outside++;
         continue;
       }
-      const box: [number, number, number, number] = [b[0], b[1], Math.min(b[2], image.width), Math.min(b[3], image.height)];
-      values.push({ text: a.value.text, box, visible: hasContrast(image, box) });
+      const ink = inkPixels(image, maps, box);
+      values.push({ text: a.value.text, box, ink: boundsOf(ink, image.width), inkPixels: ink, visible: ink.length > 0 });
     }
-    samples.push({ name: file, image, values, outside });
-  });
+    samples.push({ name: file, image, values, keys, outside });
+  }
   return samples;
 }
 
@@ -193,28 +239,40 @@ export function scoreImage(words: OcrWord[], values: TruthValue[]): ImageScore {
     if (exact === tokens.length) s.valuesExact++;
     if (tolerant === tokens.length) s.valuesTolerant++;
     else s.missed.push(index);
-    if (coverage(v.box, words) >= 0.8) s.valuesCovered++;
+    if (coverage(v.box, words.map((w) => w.box)) >= 0.8) s.valuesCovered++;
   });
   return s;
 }
 
-/** Fraction of the box's pixels covered by the union of word boxes. */
-export function coverage(box: [number, number, number, number], words: OcrWord[]): number {
+/** Fraction of the box's pixels covered by the union of `boxes`. */
+export function coverage(box: Box4, boxes: OcrBox[]): number {
   const [x1, y1, x2, y2] = box;
   const w = x2 - x1;
   const h = y2 - y1;
   if (w <= 0 || h <= 0) return 0;
   const hit = new Uint8Array(w * h);
-  for (const word of words) {
-    const ax = Math.max(x1, Math.floor(word.box.x));
-    const ay = Math.max(y1, Math.floor(word.box.y));
-    const bx = Math.min(x2, Math.ceil(word.box.x + word.box.w));
-    const by = Math.min(y2, Math.ceil(word.box.y + word.box.h));
+  for (const b of boxes) {
+    const ax = Math.max(x1, Math.floor(b.x));
+    const ay = Math.max(y1, Math.floor(b.y));
+    const bx = Math.min(x2, Math.ceil(b.x + b.w));
+    const by = Math.min(y2, Math.ceil(b.y + b.h));
     for (let y = ay; y < by; y++) for (let x = ax; x < bx; x++) hit[(y - y1) * w + (x - x1)] = 1;
   }
   let n = 0;
   for (const v of hit) n += v;
   return n / hit.length;
+}
+
+/** Fraction of the given pixels (image indices) inside the union of `boxes`. */
+export function pixelCoverage(pixels: number[], width: number, boxes: OcrBox[]): number {
+  if (pixels.length === 0) return 0;
+  let hit = 0;
+  for (const p of pixels) {
+    const y = Math.floor(p / width);
+    const x = p - y * width;
+    if (boxes.some((b) => x >= b.x && x < b.x + b.w && y >= b.y && y < b.y + b.h)) hit++;
+  }
+  return hit / pixels.length;
 }
 
 /** Sums image scores. */

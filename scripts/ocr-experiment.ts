@@ -1,118 +1,53 @@
 /**
- * OCR recipe experiment on the overlay-phi set: recall of burned-in PHI values and time per image.
+ * OCR experiment on the overlay-phi set: detection of burned-in text lines, recall of PHI values
+ * read by OCR, and CPU time per image. Renders with the project's renderer (min-max window).
  *
- *   node --import tsx scripts/ocr-experiment.ts regions [--every N] [--mode minmax] [--debug]
- *   node --import tsx scripts/ocr-experiment.ts ocr --recipes a,b [--engine tesseract.js] [--workers 2] [--every N]
- *   node --import tsx scripts/ocr-experiment.ts pixel-phi [--recipe name]
+ *   node --import tsx scripts/ocr-experiment.ts detect [--detectors a,b] [--opts '<json>'] [--every N] [--offset K] [--debug] [--missed]
+ *   node --import tsx scripts/ocr-experiment.ts ocr [--recipes a,b] [--engine tesseract.js] [--workers 2] [--every N] [--missed]
+ *   node --import tsx scripts/ocr-experiment.ts pixel-phi [--recipe name] [--debug]
  *
- * Needs dcmtk (dcmj2pnm) to render. Prints counts and rates only, never PHI text.
+ * Before/after: copy the previous src/ocr files to a folder (e.g. `git show <rev>:src/ocr/recipe.ts`)
+ * and pass `--old <folder>/recipe.ts`: detector "v1" (detect) and recipe "v1" (ocr) then run it.
+ *
+ * Prints counts and rates only, never PHI text.
  */
 import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import sharp from "sharp";
-import { createOcrEngine, registerOcrEngine, type OcrEngine, type OcrWord } from "../src/ocr/engine.js";
+import { createOcrEngine, registerOcrEngine, type OcrBox, type OcrEngine, type OcrWord } from "../src/ocr/engine.js";
 import { registerDefaultOcrEngines } from "../src/ocr/default-engines.js";
-import { ocrFrame, type OcrRecipeOptions } from "../src/ocr/recipe.js";
+import { ocrFrame, type OcrLine, type OcrRecipeOptions } from "../src/ocr/recipe.js";
 import type { GreyImage } from "../src/ocr/raster.js";
-import { findTextRegions, type TextRegion, type TextRegionOptions } from "../src/ocr/text-regions.js";
-import { addScores, coverage, emptyScore, loadOverlaySamples, renderWithDcmtk, scoreImage, type RenderMode, type Sample } from "./ocr-experiment-data.js";
+import { findTextLines, type FindTextLinesOptions } from "../src/ocr/text-lines.js";
+import { addScores, emptyScore, loadOverlaySamples, pixelCoverage, renderDicom, scoreImage, type Sample } from "./ocr-experiment-data.js";
+import { DETECTION_HEADER, detectionRow, drawBoxes, measureDetection, type Detector } from "./ocr-experiment-detect.js";
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), "..");
 const dataDir = join(repo, "..", "shared", "data");
-const cacheDir = join(repo, ".tmp", "ocr", "render");
 
 /** Named recipes compared by the experiment. */
 export const RECIPES: Record<string, OcrRecipeOptions> = {
-  "full-psm3": { strategy: "full", psm: 3 },
-  "full-psm11": { strategy: "full", psm: 11 },
-  "full-2x-psm11": { strategy: "full", psm: 11, fullScale: 2 },
-  "full-3x-psm11": { strategy: "full", psm: 11, fullScale: 3 },
   default: {},
-  "psm11": { psm: 11 },
-  "no-retry": { retryBelowConfidence: 0 },
-  "retry-all": { retryBelowConfidence: 101 },
-  "h20": { targetCharHeight: 20 },
-  "h28": { targetCharHeight: 28 },
-  "invert-on": { variables: {} },
-  "h24": { targetCharHeight: 24 },
-  "h36": { targetCharHeight: 36 },
-  "bright-only": { regions: { polarity: "bright" } },
-  "no-ink-mask": { regions: { inkTolerance: 255 } },
-  "all-lines": { regions: { keepAllLines: true } },
-};
+  "full-psm11": { strategy: "full", psm: 11 },
+  retry70: { retryBelowConfidence: 70 },
+  binarised: { binarise: true },
+  h20: { targetCharHeight: 20 },
+  h28: { targetCharHeight: 28 },
+  h32: { targetCharHeight: 32 },
+  "vertical-stack": { shelfWidth: 1 },
+}
+
+/** Named detectors compared by the experiment. */
+export const DETECTORS: Record<string, Detector> = {
+  lines: (image) => findTextLines(image, detectorOptions()).map((l) => l.box),
+}
+
+/** Detector options from --opts '<json>' (e.g. '{"minScore":0.3}'). */
+const detectorOptions = (): FindTextLinesOptions => JSON.parse(arg("opts", "{}")) as FindTextLinesOptions;
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 && i + 1 < process.argv.length ? process.argv[i + 1] : fallback;
-}
-
-async function drawDebug(image: GreyImage, regions: TextRegion[], sample: Sample | undefined, path: string): Promise<void> {
-  const rgb = new Uint8Array(image.width * image.height * 3);
-  for (let i = 0; i < image.width * image.height; i++) rgb.fill(image.data[i], i * 3, i * 3 + 3);
-  const rect = (x0: number, y0: number, x1: number, y1: number, color: [number, number, number]): void => {
-    const put = (x: number, y: number): void => {
-      if (x < 0 || y < 0 || x >= image.width || y >= image.height) return;
-      rgb.set(color, (y * image.width + x) * 3);
-    };
-    for (let x = x0; x <= x1; x++) {
-      put(x, y0);
-      put(x, y1);
-    }
-    for (let y = y0; y <= y1; y++) {
-      put(x0, y);
-      put(x1, y);
-    }
-  };
-  for (const v of sample?.values ?? []) rect(v.box[0], v.box[1], v.box[2], v.box[3], [40, 120, 255]);
-  for (const r of regions) rect(r.box.x, r.box.y, r.box.x + r.box.w - 1, r.box.y + r.box.h - 1, r.polarity === "bright" ? [0, 220, 0] : [255, 60, 60]);
-  await sharp(rgb, { raw: { width: image.width, height: image.height, channels: 3 } }).png().toFile(path);
-}
-
-/** Share of a value box inside the union of region boxes. */
-function insideRegions(box: [number, number, number, number], regions: TextRegion[]): number {
-  const [x1, y1, x2, y2] = box;
-  let hit = 0;
-  for (let y = y1; y < y2; y++)
-    for (let x = x1; x < x2; x++)
-      if (regions.some((r) => x >= r.box.x && x < r.box.x + r.box.w && y >= r.box.y && y < r.box.y + r.box.h)) hit++;
-  return hit / Math.max(1, (x2 - x1) * (y2 - y1));
-}
-
-async function regionsCommand(samples: Sample[], debug: boolean, options: TextRegionOptions): Promise<void> {
-  const outDir = join(repo, ".tmp", "ocr", "regions");
-  if (debug) mkdirSync(outDir, { recursive: true });
-  let values = 0;
-  let inside = 0;
-  let regionCount = 0;
-  let areaShare = 0;
-  let ms = 0;
-  const bySize = new Map<string, [number, number, number]>();
-  for (const [i, s] of samples.entries()) {
-    const t = performance.now();
-    const regions = findTextRegions(s.image, options);
-    ms += performance.now() - t;
-    regionCount += regions.length;
-    areaShare += regions.reduce((a, r) => a + r.box.w * r.box.h, 0) / (s.image.width * s.image.height);
-    const miss: number[] = [];
-    const size = `${s.image.width}x${s.image.height}`;
-    const stat = bySize.get(size) ?? [0, 0, 0];
-    stat[2]++;
-    s.values.forEach((v, k) => {
-      values++;
-      stat[0]++;
-      if (insideRegions(v.box, regions) >= 0.95) {
-        inside++;
-        stat[1]++;
-      } else miss.push(k);
-    });
-    bySize.set(size, stat);
-    if (debug) await drawDebug(s.image, regions, s, join(outDir, `${String(i).padStart(3, "0")}${miss.length > 0 ? "-miss" : ""}.png`));
-  }
-  const n = samples.length;
-  console.log(`images ${n}, values ${values}, values inside regions ${inside} (${(inside / values).toFixed(3)})`);
-  console.log(`  by size: ${[...bySize.entries()].map(([k, [n, hit, imgs]]) => `${k} (${imgs} img) ${hit}/${n}`).join("; ")}`);
-  console.log(`regions/image ${(regionCount / n).toFixed(2)}, region area share ${(areaShare / n).toFixed(3)}, detect ms/image ${(ms / n).toFixed(1)}`);
 }
 
 /** CPU seconds used by this process and its reaped children (Linux /proc; 0 elsewhere). */
@@ -138,96 +73,144 @@ async function runPool<T>(items: T[], limit: number, fn: (item: T, index: number
   );
 }
 
-async function ocrCommand(samples: Sample[], engine: OcrEngine, recipes: string[]): Promise<void> {
-  console.log(`engine ${engine.name} x${engine.concurrency}, images ${samples.length}, values ${samples.reduce((a, s) => a + s.values.length, 0)} (+${samples.reduce((a, s) => a + s.outside, 0)} outside the pixels), scored: visible ${samples.reduce((a, s) => a + s.values.filter((v) => v.visible).length, 0)} (box without contrast: not scored)`);
-  console.log("| recipe | token recall (exact / tolerant) | value recall (exact / tolerant) | value box covered by words | by regions | s/image (wall) | CPU-s/image |");
-  console.log("|---|---|---|---|---|---|---|");
+async function detectCommand(samples: Sample[], indices: number[], names: string[]): Promise<void> {
+  console.log(DETECTION_HEADER);
+  for (const name of names) {
+    const detect = DETECTORS[name];
+    if (detect === undefined) throw new Error(`Unknown detector "${name}"; known: ${Object.keys(DETECTORS).join(", ")}`);
+    const debug = process.argv.includes("--debug") ? join(repo, ".tmp", "ocr", "detect", name) : undefined;
+    const t = await measureDetection(samples, detect, debug, indices, Number(arg("zoom", "2")));
+    console.log(detectionRow(name, t));
+    if (process.argv.includes("--missed")) console.log(`  missed (image:value): ${t.missed.join(" ")}`);
+  }
+}
+
+/** The previous recipe, when a copy of it is given with --old <path to its recipe.ts> (for before/after tables). */
+let oldRecipe: ((engine: OcrEngine, image: GreyImage) => Promise<{ words: OcrWord[]; regions: { box: OcrBox }[] }>) | undefined;
+
+/**
+ * The previous recipe's regions as lines, readable as the burned-in stage judged them before
+ * (src/burnin/decide.ts: words inside, mean confidence >= 55).
+ */
+function asLines(old: { words: OcrWord[]; regions: { box: OcrBox }[] }): { words: OcrWord[]; lines: Pick<OcrLine, "box" | "readable">[] } {
+  const centreIn = (w: OcrWord, b: OcrBox): boolean => w.box.x + w.box.w / 2 >= b.x && w.box.x + w.box.w / 2 <= b.x + b.w && w.box.y + w.box.h / 2 >= b.y && w.box.y + w.box.h / 2 <= b.y + b.h;
+  const lines = old.regions.map((r) => {
+    const ws = old.words.filter((w) => centreIn(w, r.box));
+    return { box: r.box, readable: ws.length > 0 && ws.reduce((a, w) => a + w.confidence, 0) / ws.length >= 55 };
+  });
+  return { words: old.words, lines };
+}
+
+async function ocrCommand(samples: Sample[], indices: number[], engine: OcrEngine, recipes: string[]): Promise<void> {
+  const visible = samples.reduce((a, s) => a + s.values.filter((v) => v.visible).length, 0);
+  console.log(`engine ${engine.name} x${engine.concurrency}, images ${samples.length}, values ${samples.reduce((a, s) => a + s.values.length, 0)} (+${samples.reduce((a, s) => a + s.outside, 0)} outside the pixels), scored: visible ${visible}`);
+  console.log("| recipe | token recall (exact / tolerant) | value recall (exact / tolerant) | read, or in an unreadable line (fail-safe) | in a readable line, misread | not in a line | lines/image | readable | s/image (wall) | CPU-s/image |");
+  console.log("|---|---|---|---|---|---|---|---|---|---|");
   for (const name of recipes) {
-    const recipe = RECIPES[name];
+    const recipe = RECIPES[name] ?? (name === "v1" ? {} : undefined);
     if (recipe === undefined) throw new Error(`Unknown recipe "${name}"; known: ${Object.keys(RECIPES).join(", ")}`);
     let total = emptyScore();
-    let inRegions = 0;
+    let safe = 0;
+    let misread = 0;
+    let undetected = 0;
+    let lineCount = 0;
+    let readableCount = 0;
     const byClass = new Map<string, ReturnType<typeof emptyScore>>();
-    const missedImages: string[] = [];
+    const missed: string[] = [];
     const t = performance.now();
     const cpu0 = cpuSeconds();
     await runPool(samples, engine.concurrency * 2, async (s, i) => {
-      const { words, regions } = await ocrFrame(engine, s.image, recipe);
-      const visible = s.values.filter((v) => v.visible);
-      const regionWords: OcrWord[] = regions.map((r) => ({ text: "", confidence: 0, box: r.box }));
-      inRegions += visible.filter((v) => coverage(v.box, regionWords) >= 0.8).length;
-      const score = scoreImage(words, visible);
+      const result = name === "v1" && oldRecipe !== undefined ? asLines(await oldRecipe(engine, s.image)) : await ocrFrame(engine, s.image, recipe);
+      const words = result.words;
+      const shown = s.values.filter((v) => v.visible);
+      const score = scoreImage(words, shown);
+      lineCount += result.lines.length;
+      readableCount += result.lines.filter((l) => l.readable).length;
+      shown.forEach((v, k) => {
+        const found = !score.missed.includes(k);
+        const holding = result.lines.filter((l) => pixelCoverage(v.inkPixels, s.image.width, [l.box]) >= 0.3);
+        if (pixelCoverage(v.inkPixels, s.image.width, result.lines.map((l) => l.box)) < 0.9) undetected++;
+        else if (found || holding.every((l) => !l.readable)) safe++;
+        else misread++;
+      });
       total = addScores(total, score);
-      for (const v of visible) {
-        const h = v.box[3] - v.box[1];
+      for (const v of shown) {
+        const h = (v.ink ?? v.box)[3] - (v.ink ?? v.box)[1];
         const cls = h <= 5 ? "tiny(<=5px)" : h <= 9 ? "small(6-9px)" : "large(>=10px)";
         byClass.set(cls, addScores(byClass.get(cls) ?? emptyScore(), scoreImage(words, [v])));
       }
-      if (score.missed.length > 0) missedImages.push(`${i}:${score.missed.join("/")}`);
+      if (score.missed.length > 0) missed.push(`${indices[i]}:${score.missed.join("/")}`);
     });
     const wall = (performance.now() - t) / 1000 / samples.length;
     const cpu = (cpuSeconds() - cpu0) / samples.length;
     const f = (a: number, b: number): string => (a / b).toFixed(3);
     console.log(
-      `| ${name} | ${f(total.tokensExact, total.tokens)} / ${f(total.tokensTolerant, total.tokens)} | ${f(total.valuesExact, total.values)} / ${f(total.valuesTolerant, total.values)} | ${f(total.valuesCovered, total.values)} | ${f(inRegions, total.values)} | ${wall.toFixed(3)} | ${cpu.toFixed(3)} |`,
+      `| ${name} | ${f(total.tokensExact, total.tokens)} / ${f(total.tokensTolerant, total.tokens)} | ${f(total.valuesExact, total.values)} / ${f(total.valuesTolerant, total.values)} | ${f(safe, total.values)} | ${f(misread, total.values)} | ${f(undetected, total.values)} | ${(lineCount / samples.length).toFixed(1)} | ${f(readableCount, Math.max(1, lineCount))} | ${wall.toFixed(3)} | ${cpu.toFixed(3)} |`,
     );
     console.log(
-      `  by value height: ${[...byClass.entries()].sort().map(([k, v]) => `${k} n=${v.values} tolerant ${(v.valuesTolerant / v.values).toFixed(3)} covered ${(v.valuesCovered / v.values).toFixed(3)}`).join("; ")}`,
+      `  by value height: ${[...byClass.entries()].sort().map(([k, v]) => `${k} n=${v.values} tolerant ${(v.valuesTolerant / v.values).toFixed(3)}`).join("; ")}`,
     );
-    if (process.argv.includes("--missed")) console.log(`  missed (image:value indices): ${missedImages.sort().join(" ")}`);
+    if (process.argv.includes("--missed")) console.log(`  missed (image:value indices): ${missed.sort().join(" ")}`);
   }
 }
 
-/** OCRs the pixel_phi images and prints word counts per file plus the words' shapes (not text). */
-async function pixelPhiCommand(engine: OcrEngine, recipe: OcrRecipeOptions, show: boolean): Promise<void> {
+/** OCRs the pixel_phi images (first frame) and prints counts and timings per file (no text). */
+async function pixelPhiCommand(engine: OcrEngine, recipe: OcrRecipeOptions): Promise<void> {
   const dir = join(dataDir, "dicom", "pixel_phi");
+  const out = join(repo, ".tmp", "ocr", "pixel_phi");
+  if (process.argv.includes("--debug")) mkdirSync(out, { recursive: true });
   for (const file of readdirSync(dir).filter((f) => f.endsWith(".dcm")).sort()) {
     let image: GreyImage;
     try {
-      image = renderWithDcmtk(join(dir, file), "minmax", join(cacheDir, "pixel_phi"));
-    } catch {
-      console.log(`${file}: dcmtk could not render`);
+      image = await renderDicom(join(dir, file), "auto");
+    } catch (e) {
+      console.log(`${file}: not rendered (${(e as Error).message.slice(0, 80)})`);
       continue;
     }
+    const cpu0 = cpuSeconds();
     const t = performance.now();
     const { words, regions } = await ocrFrame(engine, image, recipe);
     const ms = performance.now() - t;
-    const shapes = words.map((w) => w.text.replace(/[A-Z]/g, "A").replace(/[a-z]/g, "a").replace(/[0-9]/g, "9"));
-    console.log(`${file}: ${image.width}x${image.height}, regions ${regions.length}, words ${words.length}, ${ms.toFixed(0)} ms`);
-    if (show) console.log(`  ${words.map((w) => w.text).join(" ")}`);
-    else console.log(`  shapes: ${shapes.join(" ").slice(0, 400)}`);
-    if (process.argv.includes("--debug")) {
-      const out = join(repo, ".tmp", "ocr", "pixel_phi");
-      mkdirSync(out, { recursive: true });
-      await drawDebug(image, regions, undefined, join(out, file.replace(/\.dcm$/, ".png")));
-    }
+    console.log(`${file}: ${image.width}x${image.height}, regions ${regions.length}, words ${words.length}, ${ms.toFixed(0)} ms, ${(cpuSeconds() - cpu0).toFixed(2)} CPU-s`);
+    if (process.argv.includes("--debug")) await drawBoxes(image, undefined, regions.map((r) => r.box), join(out, file.replace(/\.dcm$/, ".png")), 1);
   }
 }
 
 async function main(): Promise<void> {
   const cmd = process.argv[2] ?? "ocr";
-  const mode = arg("mode", "minmax") as RenderMode;
   const every = Number(arg("every", "1"));
   const offset = Number(arg("offset", "0"));
   registerDefaultOcrEngines();
   // "null" reads nothing: measures everything but OCR (detection, crops, stacking).
   registerOcrEngine("null", async () => ({ name: "null", concurrency: 2, recognize: async () => [], close: async () => {} }));
-  if (cmd === "regions") {
-    await regionsCommand(loadOverlaySamples(join(dataDir, "overlay-phi"), mode, cacheDir, every, offset), process.argv.includes("--debug"), JSON.parse(arg("opts", "{}")) as TextRegionOptions);
+  const load = async (): Promise<[Sample[], number[]]> => {
+    const samples = await loadOverlaySamples(join(dataDir, "overlay-phi"), every, offset);
+    return [samples, samples.map((_, i) => offset + i * every)];
+  };
+  if (cmd === "detect") {
+    const [samples, indices] = await load();
+    if (arg("old", "") !== "") {
+      // The previous detector: text-regions.ts beside the given recipe.ts (padded blocks of lines).
+      const old = (await import(join(process.cwd(), dirname(arg("old", "")), "text-regions.ts"))) as { findTextRegions: (image: GreyImage) => { box: OcrBox }[] };
+      DETECTORS.v1 = (image) => old.findTextRegions(image).map((r) => r.box);
+    }
+    await detectCommand(samples, indices, arg("detectors", Object.keys(DETECTORS).join(",")).split(","));
     return;
   }
   const engineOptions: Record<string, unknown> = { workers: Number(arg("workers", "2")) };
   if (arg("model", "") !== "") engineOptions.model = arg("model", "");
-  if (arg("tessdata", "") !== "") engineOptions.tessdataDir = arg("tessdata", "");
+  if (arg("lang-path", "") !== "") engineOptions.langPath = arg("lang-path", "");
+  if (arg("init", "") !== "") engineOptions.initConfig = JSON.parse(arg("init", "{}")) as Record<string, string>;
   const engine = await createOcrEngine(arg("engine", "tesseract.js"), engineOptions);
+  if (arg("old", "") !== "") oldRecipe = ((await import(join(process.cwd(), arg("old", "")))) as { ocrFrame: typeof oldRecipe }).ocrFrame;
   try {
     if (cmd === "ocr") {
-      const samples = loadOverlaySamples(join(dataDir, "overlay-phi"), mode, cacheDir, every, offset);
-      await ocrCommand(samples, engine, arg("recipes", "regions-stack-psm11").split(","));
+      const [samples, indices] = await load();
+      await ocrCommand(samples, indices, engine, arg("recipes", "default").split(","));
     } else if (cmd === "pixel-phi") {
-      await pixelPhiCommand(engine, RECIPES[arg("recipe", "regions-stack-psm11")], process.argv.includes("--show"));
+      await pixelPhiCommand(engine, RECIPES[arg("recipe", "default")]);
     } else {
-      throw new Error(`Unknown command "${cmd}"; known: regions, ocr, pixel-phi`);
+      throw new Error(`Unknown command "${cmd}"; known: detect, ocr, pixel-phi`);
     }
   } finally {
     await engine.close();

@@ -14,6 +14,8 @@ export interface DecideOptions {
   readableConfidence?: number;
   /** Redact text lines that could not be read confidently (default true in "phi" mode). */
   failSafe?: boolean;
+  /** Unreadable lines with a text-likeness score below this are kept unless a flagged line is in their block (default 0.5). */
+  minLineScore?: number;
   /**
    * "line" (default): a finding redacts the whole text line it lies in, so fragments OCR split
    * or misread next to a flagged word go too (labels on that line are burned-in text either
@@ -118,7 +120,8 @@ export function decideRedactions(text: FrameText, options: DecideOptions): Redac
     text.lines.forEach((l, i) => {
       const ws = words.filter((w) => w.line === i || (w.line === undefined && inside(w.box, l.box)));
       const conf = ws.length ? ws.reduce((s, w) => s + w.confidence, 0) / ws.length : 0;
-      if (ws.length && conf >= minConf) return;
+      // The OCR layer's own judgement (confidence and width covered) wins when it gives one.
+      if (l.readable !== undefined ? l.readable : ws.length && conf >= minConf) return;
       if (ws.length && ws.every((w) => DEFAULT_ALLOW_LIST.hasWord(w.text))) return;
       unreadable.push({ i, conf });
     });
@@ -127,10 +130,12 @@ export function decideRedactions(text: FrameText, options: DecideOptions): Redac
     // flagged neighbour is more likely texture (anatomy, speckle) than text.
     const blocks = textBlocks(text.lines.map((l) => l.box), text.lines.map((l) => l.charHeight));
     for (const u of unreadable) {
+      // A weakly text-like line (texture) alone in its block is not worth a redaction.
+      const weak = (text.lines[u.i].score ?? 1) < (options.minLineScore ?? 0.5);
       const block = blocks[u.i];
       const members = blocks.filter((b) => b === block).length;
       const hasFinding = [...flagged].some((j) => blocks[j] === block);
-      if (!hasFinding && members < 2) continue;
+      if (!hasFinding && (members < 2 || weak)) continue;
       out.push({ frame: text.frame, box: grow(text.lines[u.i].box, 1), reason: "unreadable-text", score: 1 - u.conf / 100 });
     }
   }

@@ -21,13 +21,8 @@ export async function detectText(file: DicomFile, frame: DecodedFrame, index: nu
   const r = renderFrame(file, frame, { frameIndex: index, voi: "minmax", grayscale: true });
   const res = await ocrFrame(options.engine, { width: r.width, height: r.height, channels: r.channels, data: r.data }, options.recipe);
   const map = (b: { x: number; y: number; w: number; h: number }) => toPixelBox(b, r);
-  const lines = res.regions.map((g) => ({ box: map(g.box), charHeight: g.charHeight / (r.scale || 1) }));
-  const words = res.words.map((w) => {
-    const box = map(w.box);
-    const cx = box.x + box.w / 2;
-    const cy = box.y + box.h / 2;
-    const line = lines.findIndex((l) => cx >= l.box.x && cx <= l.box.x + l.box.w && cy >= l.box.y && cy <= l.box.y + l.box.h);
-    return { text: w.text, confidence: w.confidence, box, line: line >= 0 ? line : undefined };
-  });
+  const lines = res.lines.map((g) => ({ box: map(g.box), charHeight: g.charHeight / (r.scale || 1), readable: g.readable, score: g.score }));
+  // `line` of an ocrFrame word is the index into `lines`.
+  const words = res.words.map((w) => ({ text: w.text, confidence: w.confidence, box: map(w.box), line: w.line !== undefined && w.line < lines.length ? w.line : undefined }));
   return { frame: index, words, lines };
 }

@@ -13,10 +13,14 @@ export interface FrameWord {
   line?: number;
 }
 
-/** One detected text line (region) in frame pixel coordinates. */
+/** One detected text line in frame pixel coordinates. */
 export interface FrameLine {
   box: Rect;
   charHeight: number;
+  /** The OCR read the line with confidence (mean confidence and width covered by words); undefined when unknown. */
+  readable?: boolean;
+  /** Text-likeness of the line, 0-1; undefined when unknown. */
+  score?: number;
 }
 
 /** What detection found in one frame. */

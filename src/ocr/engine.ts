@@ -20,7 +20,10 @@ export interface OcrWord {
   /** Engine confidence, 0-100. */
   confidence: number;
   box: OcrBox;
-  /** Line index within the engine result (unique per result, not per block). */
+  /**
+   * Line index: within the engine result (unique per result, not per block) for an engine's own
+   * words; the index into `OcrFrameResult.lines` for words returned by `ocrFrame` / `ocrImage`.
+   */
   line?: number;
   /** Block index within the engine result. */
   block?: number;

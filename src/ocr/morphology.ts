@@ -1,11 +1,12 @@
 /**
  * Grey-level morphology on 8-bit rasters: separable min/max filters over a k x k square in O(1)
  * per pixel (van Herk / Gil-Werman), and the white and black top-hat transforms built from them.
- * The vertical pass works on whole rows at a time so memory is read in order.
+ * The vertical pass works on whole rows at a time so memory is read in order; the inner loops
+ * keep running values in locals (reading typed arrays twice per pixel doubled the cost).
  */
 import type { GreyImage } from "./raster.js";
 
-/** Horizontal running min (isMax false) or max over windows of k (odd) along each row. */
+/** Running min (isMax false) or max over windows of k (odd) along each row. */
 function horizontal(src: Uint8Array, width: number, height: number, k: number, isMax: boolean): Uint8Array {
   const r = (k - 1) >> 1;
   const len = width + 2 * r;
@@ -21,61 +22,101 @@ function horizontal(src: Uint8Array, width: number, height: number, k: number, i
     padded.fill(fill, r + width);
     for (let b = 0; b < len; b += k) {
       const e = Math.min(b + k, len) - 1;
-      g[b] = padded[b];
-      h[e] = padded[e];
+      let m = padded[b];
+      g[b] = m;
       if (isMax) {
-        for (let i = b + 1; i <= e; i++) g[i] = g[i - 1] > padded[i] ? g[i - 1] : padded[i];
-        for (let i = e - 1; i >= b; i--) h[i] = h[i + 1] > padded[i] ? h[i + 1] : padded[i];
+        for (let i = b + 1; i <= e; i++) {
+          const v = padded[i];
+          if (v > m) m = v;
+          g[i] = m;
+        }
+        m = padded[e];
+        h[e] = m;
+        for (let i = e - 1; i >= b; i--) {
+          const v = padded[i];
+          if (v > m) m = v;
+          h[i] = m;
+        }
       } else {
-        for (let i = b + 1; i <= e; i++) g[i] = g[i - 1] < padded[i] ? g[i - 1] : padded[i];
-        for (let i = e - 1; i >= b; i--) h[i] = h[i + 1] < padded[i] ? h[i + 1] : padded[i];
+        for (let i = b + 1; i <= e; i++) {
+          const v = padded[i];
+          if (v < m) m = v;
+          g[i] = m;
+        }
+        m = padded[e];
+        h[e] = m;
+        for (let i = e - 1; i >= b; i--) {
+          const v = padded[i];
+          if (v < m) m = v;
+          h[i] = m;
+        }
       }
     }
-    if (isMax) for (let x = 0; x < width; x++) out[row + x] = h[x] > g[x + k - 1] ? h[x] : g[x + k - 1];
-    else for (let x = 0; x < width; x++) out[row + x] = h[x] < g[x + k - 1] ? h[x] : g[x + k - 1];
+    for (let x = 0; x < width; x++) {
+      const a = h[x];
+      const c = g[x + k - 1];
+      out[row + x] = isMax ? (a > c ? a : c) : a < c ? a : c;
+    }
   }
   return out;
 }
 
-/** Vertical running min or max over windows of k rows, computed row-wise for locality. */
+/** Combines row `cur` (or the fill value when it lies outside the image) into row `o` from row `p`. */
+function accumulate(dst: Uint8Array, o: number, p: number, src: Uint8Array, s: number, width: number, isMax: boolean): void {
+  if (s < 0) {
+    for (let x = 0; x < width; x++) dst[o + x] = dst[p + x];
+  } else if (isMax) {
+    for (let x = 0; x < width; x++) {
+      const v = src[s + x];
+      const q = dst[p + x];
+      dst[o + x] = v > q ? v : q;
+    }
+  } else {
+    for (let x = 0; x < width; x++) {
+      const v = src[s + x];
+      const q = dst[p + x];
+      dst[o + x] = v < q ? v : q;
+    }
+  }
+}
+
+/** Running min or max over windows of k rows, computed row-wise for locality. */
 function vertical(src: Uint8Array, width: number, height: number, k: number, isMax: boolean): Uint8Array {
   const r = (k - 1) >> 1;
   const len = height + 2 * r;
   const fill = isMax ? 0 : 255;
-  // Padded row i is source row i - r, or a row of `fill` outside the image.
-  const fillRow = new Uint8Array(width).fill(fill);
-  const rowOf = (i: number): Uint8Array => {
-    const y = i - r;
-    return y < 0 || y >= height ? fillRow : src.subarray(y * width, (y + 1) * width);
-  };
+  // Padded row i is source row i - r (start offset), or -1 outside the image.
+  const start = (i: number): number => (i - r < 0 || i - r >= height ? -1 : (i - r) * width);
   const g = new Uint8Array(len * width);
   const h = new Uint8Array(len * width);
   for (let b = 0; b < len; b += k) {
     const e = Math.min(b + k, len) - 1;
-    g.set(rowOf(b), b * width);
-    for (let i = b + 1; i <= e; i++) {
-      const cur = rowOf(i);
-      const o = i * width;
-      const p = o - width;
-      if (isMax) for (let x = 0; x < width; x++) g[o + x] = g[p + x] > cur[x] ? g[p + x] : cur[x];
-      else for (let x = 0; x < width; x++) g[o + x] = g[p + x] < cur[x] ? g[p + x] : cur[x];
-    }
-    h.set(rowOf(e), e * width);
-    for (let i = e - 1; i >= b; i--) {
-      const cur = rowOf(i);
-      const o = i * width;
-      const n = o + width;
-      if (isMax) for (let x = 0; x < width; x++) h[o + x] = h[n + x] > cur[x] ? h[n + x] : cur[x];
-      else for (let x = 0; x < width; x++) h[o + x] = h[n + x] < cur[x] ? h[n + x] : cur[x];
-    }
+    const sb = start(b);
+    if (sb < 0) g.fill(fill, b * width, (b + 1) * width);
+    else g.set(src.subarray(sb, sb + width), b * width);
+    for (let i = b + 1; i <= e; i++) accumulate(g, i * width, (i - 1) * width, src, start(i), width, isMax);
+    const se = start(e);
+    if (se < 0) h.fill(fill, e * width, (e + 1) * width);
+    else h.set(src.subarray(se, se + width), e * width);
+    for (let i = e - 1; i >= b; i--) accumulate(h, i * width, (i + 1) * width, src, start(i), width, isMax);
   }
   const out = new Uint8Array(src.length);
   for (let y = 0; y < height; y++) {
     const a = y * width;
     const c = (y + k - 1) * width;
-    const o = y * width;
-    if (isMax) for (let x = 0; x < width; x++) out[o + x] = h[a + x] > g[c + x] ? h[a + x] : g[c + x];
-    else for (let x = 0; x < width; x++) out[o + x] = h[a + x] < g[c + x] ? h[a + x] : g[c + x];
+    if (isMax) {
+      for (let x = 0; x < width; x++) {
+        const p = h[a + x];
+        const q = g[c + x];
+        out[a + x] = p > q ? p : q;
+      }
+    } else {
+      for (let x = 0; x < width; x++) {
+        const p = h[a + x];
+        const q = g[c + x];
+        out[a + x] = p < q ? p : q;
+      }
+    }
   }
   return out;
 }

@@ -73,6 +73,31 @@ export function scale(image: GreyImage, factor: number): GreyImage {
   return { width: w, height: h, channels: 1, data: out };
 }
 
+/** Shrinks by an integer factor, each output pixel the mean of a factor x factor block (partial blocks dropped). */
+export function shrink(image: GreyImage, factor: number): GreyImage {
+  const f = Math.floor(factor);
+  if (!(f >= 1)) throw new RangeError(`Argument "factor" must be >= 1, got ${factor}.`);
+  if (f === 1) return image;
+  const w = Math.floor(image.width / f);
+  const h = Math.floor(image.height / f);
+  const out = new Uint8Array(w * h);
+  const sums = new Uint32Array(w);
+  const n = f * f;
+  for (let y = 0; y < h; y++) {
+    sums.fill(0);
+    for (let dy = 0; dy < f; dy++) {
+      const row = (y * f + dy) * image.width;
+      for (let x = 0; x < w; x++) {
+        let s = 0;
+        for (let dx = 0; dx < f; dx++) s += image.data[row + x * f + dx];
+        sums[x] += s;
+      }
+    }
+    for (let x = 0; x < w; x++) out[y * w + x] = Math.round(sums[x] / n);
+  }
+  return { width: w, height: h, channels: 1, data: out };
+}
+
 /** Returns the negative of a grey image. */
 export function invert(image: GreyImage): GreyImage {
   const out = new Uint8Array(image.data.length);

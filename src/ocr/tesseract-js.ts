@@ -39,6 +39,11 @@ export interface TesseractJsOptions extends OcrEngineOptions {
   langPath?: string;
   /** Directory of tesseract.js-core; optional, Node resolves it from node_modules. */
   corePath?: string;
+  /**
+   * Parameters that tesseract reads only when it starts (e.g. { load_system_dawg: "0",
+   * load_freq_dawg: "0" } turns off the word lists, which pull names and numbers towards words).
+   */
+  initConfig?: Record<string, string>;
 }
 
 /** Locates the traineddata directory of @tesseract.js-data/<lang> for a model flavour. */
@@ -141,7 +146,7 @@ export async function createTesseractJsEngine(options: TesseractJsOptions = {}):
   try {
     for (let i = 0; i < size; i++) {
       // debug_file: tesseract prints notes such as "Estimating resolution" to stdout otherwise.
-      const worker = await createWorker(lang, OEM.LSTM_ONLY, workerOptions);
+      const worker = await createWorker(lang, OEM.LSTM_ONLY, workerOptions, options.initConfig ?? {});
       await worker.setParameters({ debug_file: "/dev/null" });
       pool.push({ worker, busy: false });
     }

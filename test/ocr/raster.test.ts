@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { clampBox, crop, encodePgm, encodePnm, invert, pad, scale, stretch, toGrey, type GreyImage } from "../../src/ocr/raster.js";
+import { clampBox, crop, encodePgm, encodePnm, invert, pad, scale, shrink, stretch, toGrey, type GreyImage } from "../../src/ocr/raster.js";
 
 const img: GreyImage = { width: 3, height: 2, channels: 1, data: Uint8Array.from([0, 10, 20, 30, 40, 50]) };
 
@@ -39,4 +39,14 @@ test("when encoding then PGM and PPM headers match the image", () => {
   assert.equal(pgm.length, 11 + 6);
   const ppm = encodePnm({ width: 1, height: 1, channels: 3, data: Uint8Array.from([1, 2, 3]) });
   assert.deepEqual([...ppm.subarray(ppm.length - 3)], [1, 2, 3]);
+});
+
+test("when shrinking by 2 then each pixel is the mean of its block and partial blocks are dropped", () => {
+  const src: GreyImage = { width: 5, height: 3, channels: 1, data: Uint8Array.from([0, 10, 20, 30, 99, 20, 30, 40, 50, 99, 99, 99, 99, 99, 99]) };
+  const s = shrink(src, 2);
+  assert.equal(s.width, 2);
+  assert.equal(s.height, 1);
+  assert.deepEqual([...s.data], [15, 35]);
+  assert.equal(shrink(src, 1), src);
+  assert.throws(() => shrink(src, 0), /"factor"/);
 });

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import type { OcrEngine, OcrImage, OcrWord, RecognizeOptions } from "../../src/ocr/engine.js";
-import { mergeDuplicateWords, ocrImage } from "../../src/ocr/recipe.js";
+import type { OcrEngine, OcrImage, RecognizeOptions } from "../../src/ocr/engine.js";
+import { ocrFrame, ocrImage } from "../../src/ocr/recipe.js";
 import { createTesseractJsEngine } from "../../src/ocr/tesseract-js.js";
 import { syntheticText } from "./fixture.js";
 
@@ -23,26 +23,41 @@ after(async () => {
   await engine.close();
 });
 
-test("when a frame holds burned-in text then words come back in frame coordinates from one stacked call", async () => {
+test("when a frame holds burned-in text then words come back in frame coordinates from one engine call", async () => {
   calls = 0;
-  const words = await ocrImage(engine, (await syntheticText()), { retryBelowConfidence: 0 });
+  const words = await ocrImage(engine, await syntheticText());
   assert.equal(calls, 1);
   const digits = words.find((w) => w.text.includes("0123456789"));
-  assert.ok(digits, `words: ${words.map((w) => w.text).join(" ")}`);
+  assert.ok(digits, `${words.length} words`);
   // The digits are drawn from about x = 30 to 106, y = 124 to 134.
   assert.ok(Math.abs(digits.box.x - 30) <= 4 && Math.abs(digits.box.x + digits.box.w - 106) <= 4, JSON.stringify(digits.box));
   assert.ok(digits.box.y >= 120 && digits.box.y + digits.box.h <= 138, JSON.stringify(digits.box));
 });
 
+test("when a frame is read then every line carries its words, confidence and a readable verdict", async () => {
+  const result = await ocrFrame(engine, await syntheticText());
+  assert.equal(result.lines.length, 3);
+  assert.equal(result.regions.length, 3);
+  for (const [i, line] of result.lines.entries()) {
+    assert.deepEqual(result.regions[i].box, line.box);
+    assert.ok(line.words.length > 0);
+    assert.ok(line.readable, `line ${i}: confidence ${line.confidence.toFixed(0)}, coverage ${line.coverage.toFixed(2)}`);
+    assert.ok(line.confidence >= line.minConfidence && line.coverage > 0.6 && line.coverage <= 1);
+    for (const w of line.words) assert.equal(w.line, i);
+  }
+  assert.equal(result.words.length, result.lines.reduce((n, l) => n + l.words.length, 0));
+});
+
+test("when nothing can be read in a line then it is not readable", async () => {
+  const silent: OcrEngine = { name: "silent", concurrency: 1, recognize: async () => [], close: async () => {} };
+  const result = await ocrFrame(silent, await syntheticText());
+  assert.equal(result.lines.length, 3);
+  assert.ok(result.lines.every((l) => !l.readable && l.words.length === 0 && l.confidence === 0 && l.coverage === 0));
+});
+
 test("when a frame is blank then no engine call is made", async () => {
   calls = 0;
   const blank: OcrImage = { width: 64, height: 64, channels: 1, data: new Uint8Array(64 * 64) };
-  assert.deepEqual(await ocrImage(engine, blank), []);
+  assert.deepEqual(await ocrFrame(engine, blank), { words: [], regions: [], lines: [] });
   assert.equal(calls, 0);
-});
-
-test("when two passes read the same word then the more confident one is kept", async () => {
-  const word = (text: string, confidence: number, x: number, line: number): OcrWord => ({ text, confidence, box: { x, y: 0, w: 20, h: 10 }, line });
-  const merged = mergeDuplicateWords([word("TIENT", 40, 12, 1), word("PATIENT", 90, 10, 2), word("ID", 80, 50, 2)]);
-  assert.deepEqual(merged.map((w) => w.text), ["PATIENT", "ID"]);
 });
