@@ -1,8 +1,8 @@
 // Block geometry of a sequential DCT JPEG: which 8x8 blocks of which component cover which
 // image pixels, given the sampling factors (ITU-T T.81 A.1.1, A.2).
-import { DicomError } from "../../core/errors.js";
 import { parseJpegStructure, type FrameHeader, type JpegStructure } from "./jpeg-structure.js";
 import { SOF0 } from "./markers.js";
+import { clipRect as clipToImage } from "../rects.js";
 
 /** A rectangle in image pixels: x, y of the top-left corner, w, h its size. */
 export interface JpegRect {
@@ -104,17 +104,8 @@ export function jpegBlockGeometry(jpeg: Uint8Array): JpegBlockGeometry {
   return geometryOfStructure(parseJpegStructure(jpeg));
 }
 
-/** The rectangle clipped to the image, with integer bounds; undefined when empty. Throws on NaN. */
-export function clipRect(rect: JpegRect, width: number, height: number): JpegRect | undefined {
-  if (![rect.x, rect.y, rect.w, rect.h].every(Number.isFinite)) {
-    throw new DicomError("BAD_VALUE", 'Argument "rects" holds a rectangle with a non-finite coordinate');
-  }
-  const x0 = Math.max(0, Math.floor(rect.x));
-  const y0 = Math.max(0, Math.floor(rect.y));
-  const x1 = Math.min(width, Math.ceil(rect.x + rect.w));
-  const y1 = Math.min(height, Math.ceil(rect.y + rect.h));
-  return x1 > x0 && y1 > y0 ? { x: x0, y: y0, w: x1 - x0, h: y1 - y0 } : undefined;
-}
+/** The rectangle clipped to the image, with integer bounds; undefined when empty (one implementation for all redaction). */
+export const clipRect: (rect: JpegRect, width: number, height: number) => JpegRect | undefined = clipToImage;
 
 /**
  * Blocks of component `c` whose pixel area intersects the clipped rectangle: a block of a
