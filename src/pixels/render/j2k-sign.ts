@@ -14,7 +14,7 @@ const J2K = new Set(["1.2.840.10008.1.2.4.90", "1.2.840.10008.1.2.4.91", "1.2.84
  * what the image shows; nothing written back changes.
  */
 export function j2kSignedDespiteHeader(file: DicomFile, frameIndex = 0): boolean {
-  if (!J2K.has(file.transferSyntax.uid)) return false;
+  if (!file.transferSyntax || !J2K.has(file.transferSyntax.uid)) return false;
   try {
     return readJ2kHeader(j2kCodestream(encodedFrame(openPixels(file), frameIndex))).signed;
   } catch {
