@@ -47,8 +47,3 @@ export interface Element {
 export function isSequence(el: Element): boolean {
   return el.items !== undefined;
 }
-
-/** True when the element holds encapsulated pixel data fragments. */
-export function isEncapsulated(el: Element): boolean {
-  return el.fragments !== undefined;
-}

@@ -1,9 +1,9 @@
 import type { Dataset } from "../core/dataset.js";
 import type { Element } from "../core/element.js";
-import { UNDEFINED_LENGTH, formatTag, isPrivateTag, privateCreatorTagFor } from "../core/tag.js";
+import { UNDEFINED_LENGTH, formatTag, isPrivateTag } from "../core/tag.js";
 import { isStringVR } from "../core/vr.js";
 import { lookupTag } from "../dictionary/index.js";
-import { elementNumbers, elementText } from "./values.js";
+import { elementNumbers, elementText, privateCreatorOf } from "./values.js";
 
 /** Options of `dumpDataset`. */
 export interface DumpOptions {
@@ -11,14 +11,6 @@ export interface DumpOptions {
   maxValueLength?: number;
 }
 
-const latin1 = new TextDecoder("latin1");
-
-/** The private creator string of a private data element, if its block is reserved. */
-export function privateCreatorOf(ds: Dataset, tag: number): string | undefined {
-  const ct = privateCreatorTagFor(tag);
-  const el = ct === undefined ? undefined : ds.get(ct);
-  return el?.value ? latin1.decode(el.value).replace(/[\0 ]+$/, "").trim() : undefined;
-}
 
 /** A short readable preview of an element's value. */
 export function valuePreview(el: Element, ds: Dataset, max = 64): string {

@@ -1,12 +1,10 @@
 import { DicomError } from "../core/errors.js";
 import { Dataset } from "../core/dataset.js";
 import type { Element, Item } from "../core/element.js";
-import { UNDEFINED_LENGTH, formatTag, tag as makeTag, tagGroup, type Tag } from "../core/tag.js";
+import { UNDEFINED_LENGTH, formatTag, tag as makeTag, type Tag } from "../core/tag.js";
 import { formatTagPath, type PathStep } from "../core/tag-path.js";
-import { encodeValues, vrFor } from "./values.js";
+import { encodeValues, privateCreatorOf, vrFor } from "./values.js";
 import { parsePath, privateTag, type PathExprStep } from "./path.js";
-
-const latin1 = new TextDecoder("latin1");
 
 /** A located element: the dataset that holds it, its tag, and the chain of enclosing elements/items. */
 export interface Location {
@@ -25,10 +23,7 @@ export interface ResolveOptions {
 
 /** PS3.5 7.8.1: finds the block number reserved by a private creator in a group. */
 function findBlock(ds: Dataset, group: number, creator: string): number | undefined {
-  for (let b = 0x10; b <= 0xff; b++) {
-    const el = ds.get(makeTag(group, b));
-    if (el?.value && latin1.decode(el.value).replace(/[\0 ]+$/, "").trim() === creator) return b;
-  }
+  for (let b = 0x10; b <= 0xff; b++) if (privateCreatorOf(ds, privateTag(group, b, 0)) === creator) return b;
   return undefined;
 }
 
@@ -138,9 +133,4 @@ export function setValue(root: Dataset, path: string, values: readonly (string |
 /** Removes the element(s) at a path; returns how many were removed. */
 export function removeValue(root: Dataset, path: string): number {
   return resolve(root, path).filter((loc) => removeAt(loc)).length;
-}
-
-/** True when the tag belongs to the file meta group. */
-export function isMetaTag(t: Tag): boolean {
-  return tagGroup(t) === 0x0002;
 }

@@ -1,5 +1,5 @@
 import { DicomError } from "../core/errors.js";
-import { SPECIFIC_CHARACTER_SET, formatTag, type Tag } from "../core/tag.js";
+import { SPECIFIC_CHARACTER_SET, formatTag, privateCreatorTagFor, type Tag } from "../core/tag.js";
 import { binaryValueSize, isMultiValuedText, isStringVR, paddingByte, usesCharset } from "../core/vr.js";
 import type { Dataset } from "../core/dataset.js";
 import type { Element } from "../core/element.js";
@@ -15,6 +15,13 @@ export function charsetsOf(ds: Dataset): string[] {
     if (el && el.value) return latin1.decode(el.value).split("\\").map((s) => s.trim());
   }
   return [];
+}
+
+/** PS3.5 7.8.1: the private creator string reserving the block of a private data element, if any. */
+export function privateCreatorOf(ds: Dataset, tag: Tag): string | undefined {
+  const ct = privateCreatorTagFor(tag);
+  const el = ct === undefined ? undefined : ds.get(ct);
+  return el?.value ? latin1.decode(el.value).replace(/[\0 ]+$/, "").trim() : undefined;
 }
 
 /** Decodes an element's text (string VRs), stripping trailing padding; undefined for non-text. */

@@ -67,7 +67,7 @@ export const TOOL_TEXT = "dicom-deid 0.1.0";
 
 const T = {
   patientName: tag(0x0010, 0x0010), patientId: tag(0x0010, 0x0020), sopInstance: tag(0x0008, 0x0018),
-  studyUid: tag(0x0020, 0x000d), metaSopInstance: tag(0x0002, 0x0003),
+  studyUid: tag(0x0020, 0x000d),
 };
 /** Meta elements that may name a site and that a rebuilt meta does without. */
 const META_DROP = [tag(0x0002, 0x0016), tag(0x0002, 0x0017), tag(0x0002, 0x0018), tag(0x0002, 0x0100), tag(0x0002, 0x0102)];

@@ -4,7 +4,7 @@ import { tag as makeTag, tagGroup, isPrivateTag, formatTag, type Tag } from "../
 import { formatTagPath, type PathStep } from "../core/tag-path.js";
 import { lookupTag } from "../dictionary/index.js";
 import type { Location } from "../dataset/edit.js";
-import { privateCreatorOf } from "../dataset/dump.js";
+import { privateCreatorOf } from "../dataset/values.js";
 import type { Decision } from "../actions/types.js";
 import { decide, type DecideOptions, type ElementFacts } from "../profile/decide.js";
 

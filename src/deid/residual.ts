@@ -1,6 +1,6 @@
 import type { Dataset } from "../core/dataset.js";
 import { DicomError } from "../core/errors.js";
-import { PIXEL_DATA, formatTag } from "../core/tag.js";
+import { PIXEL_DATA } from "../core/tag.js";
 import { formatTagPath, type PathStep } from "../core/tag-path.js";
 import { isStringVR } from "../core/vr.js";
 import { elementText } from "../dataset/values.js";
@@ -92,6 +92,3 @@ export function checkResidual(ds: Dataset, values: readonly IdentifyingValue[], 
     }
   }
 }
-
-/** Formats a tag for residual reports. */
-export const residualTag = formatTag;

@@ -62,7 +62,7 @@ export async function deidentifyDicom(bytes: Uint8Array, deid: DeidOptions, pixe
       Object.assign(pixelReport, { framesAnalyzed: b.framesAnalyzed, framesReused: b.framesReused, linesFound: b.linesFound, meanConfidence: b.meanConfidence });
     }
     if (regions.rects.length || perFrame.size) {
-      const total = openFrames(file);
+      const total = pixelFormatOf(file.dataset)?.numberOfFrames ?? 1;
       const rects = new Map<number, Rect[]>();
       for (let f = 0; f < total; f++) {
         const list = [...regions.rects, ...(perFrame.get(f) ?? [])];
@@ -84,9 +84,4 @@ export async function deidentifyDicom(bytes: Uint8Array, deid: DeidOptions, pixe
   const options: DeidOptions = pixelReport.redacted ? { ...deid, profile: { ...deid.profile, cleanPixelData: true } } : deid;
   const { report, identifying } = deidentifyFile(file, options);
   return { output: writeDeidentified(file, identifying, options, fileName), report, pixels: pixelReport };
-}
-
-/** Number of frames of the file's pixel data. */
-function openFrames(file: import("../io/read/read-file.js").DicomFile): number {
-  return pixelFormatOf(file.dataset)?.numberOfFrames ?? 1;
 }

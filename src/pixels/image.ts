@@ -2,10 +2,10 @@ import { DicomError } from "../core/errors.js";
 import type { Dataset } from "../core/dataset.js";
 import type { Element, Fragment } from "../core/element.js";
 import { PIXEL_DATA, UNDEFINED_LENGTH, tag } from "../core/tag.js";
-import { getNumber, getNumbers, getText } from "../dataset/values.js";
+import { getNumber, getText } from "../dataset/values.js";
 import type { DicomFile } from "../io/read/read-file.js";
 import type { TransferSyntax } from "../io/transfer-syntax.js";
-import { codecFor, registerBuiltInCodecs, findCodec } from "./codecs/index.js";
+import { codecFor, registerBuiltInCodecs } from "./codecs/index.js";
 import { frameFragments, joinFragments, type EncapsulatedPixelData } from "./fragments.js";
 import type { DecodedFrame, PixelFormat } from "./format.js";
 import { nativeFrame } from "./native.js";
@@ -120,12 +120,6 @@ export async function readFrame(src: PixelSource, index: number): Promise<Decode
   return await codecFor(src.transferSyntax.uid).decode(encodedFrame(src, index), src.format);
 }
 
-/** True when frames of this syntax can be decoded here. */
-export function canDecode(ts: TransferSyntax): boolean {
-  ensureCodecs();
-  return !ts.encapsulated || findCodec(ts.uid) !== undefined;
-}
-
 /**
  * Replaces some frames of encapsulated pixel data: each new frame becomes one fragment
  * (padded to even length); untouched frames keep their fragments byte for byte. A basic
@@ -181,14 +175,4 @@ function u64Element(t: number, values: number[]): Element {
 /** Replaces the whole native pixel data value (e.g. after writing redacted frames into a copy). */
 export function replaceNativeValue(src: PixelSource, value: Uint8Array): void {
   src.file.dataset.put({ tag: src.element.tag, vr: src.element.vr, length: value.length, offset: -1, value });
-}
-
-/** Window centre/width, rescale and LUT attributes a renderer needs (values, not PHI). */
-export function displayAttributes(ds: Dataset): { windowCenter?: number; windowWidth?: number; slope: number; intercept: number } {
-  return {
-    windowCenter: getNumbers(ds, tag(0x0028, 0x1050))[0],
-    windowWidth: getNumbers(ds, tag(0x0028, 0x1051))[0],
-    slope: getNumber(ds, tag(0x0028, 0x1053)) ?? 1,
-    intercept: getNumber(ds, tag(0x0028, 0x1052)) ?? 0,
-  };
 }

@@ -21,11 +21,13 @@ function splitAssignment(s: string): { path: string; values: string[] } {
   throw new UsageError(`--set needs PATH=VALUE, got "${s.split("=")[0]}"`);
 }
 
-/** True when a path's first step is in the file meta group (0002). */
-function isMetaPath(path: string): boolean {
-  const first = parsePath(path)[0];
-  return first.tag !== undefined && first.tag >>> 16 === 0x0002;
+/** The first tag of a path, when given as a tag or keyword (not a private creator reference). */
+function firstTag(path: string): number | undefined {
+  return parsePath(path)[0].tag;
 }
+
+/** True when a first tag is in the file meta group (0002). */
+const isMeta = (t: number | undefined): boolean => t !== undefined && t >>> 16 === 0x0002;
 
 /** `dicom-deid edit <file> -o <out> [--set PATH=VALUE]... [--remove PATH]...`. */
 export function registerEdit(program: Command, setExit: (code: number) => void): void {
@@ -43,13 +45,14 @@ export function registerEdit(program: Command, setExit: (code: number) => void):
         const f = readDicom(new Uint8Array(readFileSync(file)), { file: basename(file), lenient: opts.lenient });
         for (const s of opts.set) {
           const { path, values } = splitAssignment(s);
-          const meta = isMetaPath(path);
-          if (meta && parsePath(path)[0].tag === 0x00020010) throw new UsageError("the transfer syntax cannot be changed with edit");
+          const first = firstTag(path);
+          const meta = isMeta(first);
+          if (first === 0x00020010) throw new UsageError("the transfer syntax cannot be changed with edit");
           const locs = resolve(meta ? f.meta : f.dataset, path, { create: true });
           if (locs.length === 0) throw new DicomError("BAD_PATH", `nothing at ${path}`);
           for (const loc of locs) setAt(loc, values, opts.vr);
         }
-        for (const path of opts.remove) removeValue(isMetaPath(path) ? f.meta : f.dataset, path);
+        for (const path of opts.remove) removeValue(isMeta(firstTag(path)) ? f.meta : f.dataset, path);
         writeFileAtomic(opts.output, writeDicom(f), { protect: [file] });
         return 0;
       }));

@@ -4,7 +4,7 @@ import { TRANSFER_SYNTAX_UID } from "../../core/tag.js";
 import { isVR } from "../../core/vr.js";
 import { Dataset } from "../../core/dataset.js";
 import { inflateDataset } from "../deflate.js";
-import { EXPLICIT_BIG, EXPLICIT_LITTLE, IMPLICIT_LITTLE, findTransferSyntax, transferSyntax, type TransferSyntax } from "../transfer-syntax.js";
+import { EXPLICIT_BIG, EXPLICIT_LITTLE, IMPLICIT_LITTLE, transferSyntax, type TransferSyntax } from "../transfer-syntax.js";
 import { DatasetParser, type ParseOptions } from "./parse-dataset.js";
 
 /** A parsed DICOM file (PS3.10) or bare dataset, with everything needed to write it back. */
@@ -67,7 +67,7 @@ export function readDicom(bytes: Uint8Array, options: ReadOptions = {}): DicomFi
   }
   if (bytes.length - pos < 8) throw new DicomError("NOT_DICOM", "too short to hold a DICOM dataset", { file: options.file, offset: 0 });
 
-  const metaParser = new DatasetParser(bytes, { ...options, lenient: options.lenient });
+  const metaParser = new DatasetParser(bytes, options);
   let meta = new Dataset({ explicitVR: true, littleEndian: true });
   let hasMeta = false;
   const firstGroup = bytes[pos] | (bytes[pos + 1] << 8);
@@ -141,9 +141,4 @@ export function detectEncoding(b: Uint8Array, pos: number): TransferSyntax {
     return IMPLICIT_LITTLE;
   }
   return little ? EXPLICIT_LITTLE : EXPLICIT_BIG;
-}
-
-/** True when a UID names a transfer syntax dicom-deid knows. */
-export function isKnownTransferSyntax(uid: string): boolean {
-  return findTransferSyntax(uid) !== undefined;
 }

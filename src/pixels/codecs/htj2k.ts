@@ -2,7 +2,7 @@ import { DicomError } from "../../core/errors.js";
 import type { DecodedFrame, PixelFormat } from "../format.js";
 import type { Codec } from "./codec.js";
 import { j2kCodestream, readJ2kHeader } from "./j2k-stream.js";
-import { checkJ2kEncodable, j2kDecoded, j2kDecompositions } from "./jpeg2000.js";
+import { checkJ2kEncodable, j2kDecoded, j2kDecompositions, type J2kFrameInfo } from "./jpeg2000.js";
 import { checkDimensions, frameSamples } from "./samples.js";
 import { withCodecObject } from "./wasm.js";
 
@@ -13,12 +13,7 @@ export const HTJ2K_LOSSLESS_RPCL = "1.2.840.10008.1.2.4.202";
 /** High-Throughput JPEG 2000 Image Compression (PS3.5 A.4). */
 export const HTJ2K = "1.2.840.10008.1.2.4.203";
 
-interface FrameInfo {
-  width: number;
-  height: number;
-  bitsPerSample: number;
-  componentCount: number;
-  isSigned: boolean;
+interface FrameInfo extends J2kFrameInfo {
   isUsingColorTransform: boolean;
 }
 interface HtDecoder {

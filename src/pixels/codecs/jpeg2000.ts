@@ -14,13 +14,15 @@ export const JPEG_2000_MC_LOSSLESS = "1.2.840.10008.1.2.4.92";
 /** JPEG 2000 Part 2 Multi-component Image Compression (PS3.5 A.4.4). */
 export const JPEG_2000_MC = "1.2.840.10008.1.2.4.93";
 
-interface FrameInfo {
+/** Frame description the OpenJPEG and OpenJPH codec objects share. */
+export interface J2kFrameInfo {
   width: number;
   height: number;
   bitsPerSample: number;
   componentCount: number;
   isSigned: boolean;
 }
+type FrameInfo = J2kFrameInfo;
 interface J2kDecoder {
   getEncodedBuffer(length: number): Uint8Array;
   decode(): void;
@@ -80,8 +82,7 @@ export async function decodeJpeg2000(frame: Uint8Array, format: PixelFormat): Pr
 }
 
 /** Turns a JPEG 2000 family decoder's output into dataset samples (shared with HTJ2K). */
-export function j2kDecoded(codec: string, info: { width: number; height: number; componentCount: number; bitsPerSample: number; isSigned: boolean },
-  bytes: Uint8Array, format: PixelFormat): DecodedFrame {
+export function j2kDecoded(codec: string, info: J2kFrameInfo, bytes: Uint8Array, format: PixelFormat): DecodedFrame {
   checkDimensions(codec, { width: info.width, height: info.height, components: info.componentCount }, format);
   const raw = info.bitsPerSample <= 8 ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length) : samples16(bytes, info.isSigned);
   return decodedFrame(toDatasetSamples(raw, format), format, j2kDecodedPhotometric(format.photometric));

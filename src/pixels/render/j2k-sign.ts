@@ -15,12 +15,22 @@ const J2K = new Set(["1.2.840.10008.1.2.4.90", "1.2.840.10008.1.2.4.91", "1.2.84
  */
 export function j2kSignedDespiteHeader(file: DicomFile, frameIndex = 0): boolean {
   if (!file.transferSyntax || !J2K.has(file.transferSyntax.uid)) return false;
-  try {
-    return readJ2kHeader(j2kCodestream(encodedFrame(openPixels(file), frameIndex))).signed;
-  } catch {
-    return false;
+  // One answer per file and frame: rendering every frame must not re-map the fragments each time.
+  let perFrame = signCache.get(file);
+  if (!perFrame) signCache.set(file, (perFrame = new Map()));
+  let signed = perFrame.get(frameIndex);
+  if (signed === undefined) {
+    try {
+      signed = readJ2kHeader(j2kCodestream(encodedFrame(openPixels(file), frameIndex))).signed;
+    } catch {
+      signed = false;
+    }
+    perFrame.set(frameIndex, signed);
   }
+  return signed;
 }
+
+const signCache = new WeakMap<DicomFile, Map<number, boolean>>();
 
 /** Two's-complement view of unsigned samples at `bits` bits (display only). */
 export function asSigned(pixels: PixelArray, bits: number): Int32Array {
