@@ -1,7 +1,7 @@
 // Decision: which detected text is PHI (recognizers), which cannot be read (fail-safe), which stays.
-import { analyzeWords, DEFAULT_ALLOW_LIST, type PhiContext } from "../phi/index.js";
-import type { Rect } from "../redact/index.js";
+import { analyzeWords, DEFAULT_ALLOW_LIST, labelledLines, type PhiContext } from "../phi/index.js";
 import type { FrameText, PixelMode, RedactionDecision } from "./types.js";
+import { continuations, grow, inside, rowMates, stackGaps, textBlocks, union } from "./layout.js";
 
 /** Options of `decideRedactions`. */
 export interface DecideOptions {
@@ -24,64 +24,6 @@ export interface DecideOptions {
   extent?: "line" | "words";
 }
 
-const union = (boxes: readonly Rect[]): Rect => {
-  const x0 = Math.min(...boxes.map((b) => b.x));
-  const y0 = Math.min(...boxes.map((b) => b.y));
-  const x1 = Math.max(...boxes.map((b) => b.x + b.w));
-  const y1 = Math.max(...boxes.map((b) => b.y + b.h));
-  return { x: x0, y: y0, w: x1 - x0, h: y1 - y0 };
-};
-/**
- * Groups text lines into blocks: lines of similar glyph height stacked within about two line
- * heights of each other and overlapping or left-aligned horizontally. Returns a block id per line.
- */
-export function textBlocks(boxes: readonly Rect[], charHeights: readonly number[]): number[] {
-  const id = boxes.map((_, i) => i);
-  const find = (i: number): number => (id[i] === i ? i : (id[i] = find(id[i])));
-  for (let a = 0; a < boxes.length; a++) {
-    for (let b = a + 1; b < boxes.length; b++) {
-      const A = boxes[a];
-      const B = boxes[b];
-      const h = Math.max(A.h, B.h, 1);
-      const similar = Math.min(charHeights[a], charHeights[b]) / Math.max(charHeights[a], charHeights[b], 1) > 0.6;
-      const gap = Math.max(A.y, B.y) - Math.min(A.y + A.h, B.y + B.h);
-      const overlapX = Math.min(A.x + A.w, B.x + B.w) - Math.max(A.x, B.x) > 0 || Math.abs(A.x - B.x) <= h;
-      const sameRow = gap < 0 && Math.max(A.x, B.x) - Math.min(A.x + A.w, B.x + B.w) <= 3 * h;
-      if (similar && ((gap <= 2 * h && overlapX) || sameRow)) id[find(a)] = find(b);
-    }
-  }
-  return boxes.map((_, i) => find(i));
-}
-
-/**
- * Lines that continue a flagged value wrapped onto the next lines: directly below (within a
- * line height), starting at or right of the value's left edge, and not a new "Label:" line.
- */
-function continuations(text: FrameText, flagged: ReadonlySet<number>, value: Rect): number[] {
-  const out: number[] = [];
-  let last = [...flagged].map((i) => text.lines[i].box).sort((a, b) => b.y + b.h - (a.y + a.h))[0];
-  if (!last) return out;
-  for (let step = 0; step < 4; step++) {
-    const h = last.h;
-    const next = text.lines.findIndex((l, i) => !flagged.has(i) && !out.includes(i)
-      && l.box.y >= last!.y + last!.h - h / 2 && l.box.y - (last!.y + last!.h) <= h
-      && l.box.x >= value.x - h && l.box.x <= value.x + value.w);
-    if (next < 0) break;
-    const labelled = text.words.some((w) => w.line === next && /:$/.test(w.text));
-    if (labelled) break;
-    out.push(next);
-    last = text.lines[next].box;
-  }
-  return out;
-}
-
-const grow = (b: Rect, p: number): Rect => ({ x: b.x - p, y: b.y - p, w: b.w + 2 * p, h: b.h + 2 * p });
-const inside = (w: Rect, l: Rect): boolean => {
-  const cx = w.x + w.w / 2;
-  const cy = w.y + w.h / 2;
-  return cx >= l.x && cx <= l.x + l.w && cy >= l.y && cy <= l.y + l.h;
-};
-
 /**
  * Decides what to redact in one frame. "all-text": every detected line. "phi": the words of
  * every PHI finding and the text line they lie in (recognizer, entity and score kept as the
@@ -101,21 +43,61 @@ export function decideRedactions(text: FrameText, options: DecideOptions): Redac
   const words = text.words;
   const findings = analyzeWords(words.map((w) => ({ text: w.text, line: w.line ?? -1 - Math.round(w.box.y) })), options.context);
   const byLine = options.extent !== "words";
+  // Pieces of a flagged row join it unless OCR read them confidently (clinical fields beside a date stay).
+  const unsure = (j: number): boolean => text.lines[j].readable !== true;
   for (const f of findings) {
     const boxes = f.words.map((i) => words[i].box);
     if (!boxes.length) continue;
     const b = union(boxes);
-    out.push({ frame: text.frame, box: grow(b, pad(Math.min(...boxes.map((x) => x.h)))), reason: f.recognizer, entity: f.entity, score: f.score });
+    // Words inside detected lines are covered by their line (grown by 1); a wide pad would only spill out.
+    const inLines = byLine && f.words.every((i) => words[i].line !== undefined);
+    out.push({ frame: text.frame, box: grow(b, inLines ? 1 : pad(Math.min(...boxes.map((x) => x.h)))), reason: f.recognizer, entity: f.entity, score: f.score });
     if (byLine) {
       const lines = new Set(f.words.map((i) => words[i].line).filter((l): l is number => l !== undefined));
-      for (const l of continuations(text, lines, b)) lines.add(l);
+      for (const l of [...lines]) for (const m of rowMates(text.lines, l, unsure)) lines.add(m);
+      const wrapped = continuations(text, lines, b);
       for (const l of lines) out.push({ frame: text.frame, box: grow(text.lines[l].box, 1), reason: f.recognizer, entity: f.entity, score: f.score });
+      // A value wrapped over lines is a paragraph: its lines below the first are redacted across its full width.
+      const valueLines = [...new Set([...f.words.map((i) => words[i].line), ...wrapped])].filter((l): l is number => l !== undefined);
+      if (valueLines.length > 1) {
+        const para = union([b, ...wrapped.map((l) => text.lines[l].box)]);
+        const top = Math.min(...valueLines.map((l) => text.lines[l].box.y));
+        for (const l of [...valueLines, ...wrapped]) {
+          const lb = text.lines[l].box;
+          if (lb.y === top) continue;
+          out.push({ frame: text.frame, box: grow({ x: para.x, y: lb.y, w: para.w, h: lb.h }, 1), reason: f.recognizer, entity: f.entity, score: f.score });
+        }
+      } else {
+        for (const l of wrapped) out.push({ frame: text.frame, box: grow(text.lines[l].box, 1), reason: f.recognizer, entity: f.entity, score: f.score });
+      }
+    }
+  }
+  const blocks = textBlocks(text.lines.map((l) => l.box), text.lines.map((l) => l.charHeight));
+  const flagged = new Set<number>();
+  for (const f of findings) for (const i of f.words) if (words[i].line !== undefined) flagged.add(words[i].line!);
+  const blockHasFinding = (i: number): boolean => [...flagged].some((j) => blocks[j] === blocks[i]);
+  if (byLine) {
+    // A line that opens with a PHI label ("Age:", "DOB") whose value OCR garbled or missed: the
+    // value's place is the rest of that row. Taken when the label is marked and something
+    // unknown follows it, or when the label stands in a block that already holds a finding.
+    // Words after the label that are all clinical vocabulary keep the line.
+    const cued = new Set<number>();
+    const labelled = labelledLines(words.map((w) => ({ text: w.text, line: w.line ?? -1 - Math.round(w.box.y) })));
+    for (const ll of labelled) {
+      if (ll.line < 0 || ll.line >= text.lines.length || flagged.has(ll.line)) continue;
+      const take = ll.valueWords.length > 0 ? ll.marked || blockHasFinding(ll.line) : ll.allowedAfter === 0 && blockHasFinding(ll.line);
+      if (!take) continue;
+      cued.add(ll.line);
+      for (const m of rowMates(text.lines, ll.line, unsure)) {
+        out.push({ frame: text.frame, box: grow(text.lines[m].box, 1), reason: "label-cue", entity: ll.entity, score: 0.6 });
+      }
+    }
+    for (const gap of stackGaps(text.lines, blocks, new Set([...flagged, ...cued]))) {
+      out.push({ frame: text.frame, box: grow(gap, 1), reason: "stack-gap", score: 0.5 });
     }
   }
   if (options.failSafe !== false) {
     const minConf = options.readableConfidence ?? 55;
-    const flagged = new Set<number>();
-    for (const f of findings) for (const i of f.words) if (words[i].line !== undefined) flagged.add(words[i].line!);
     const unreadable: { i: number; conf: number }[] = [];
     text.lines.forEach((l, i) => {
       const ws = words.filter((w) => w.line === i || (w.line === undefined && inside(w.box, l.box)));
@@ -128,13 +110,12 @@ export function decideRedactions(text: FrameText, options: DecideOptions): Redac
     // Burned-in text comes in blocks of stacked lines. An unreadable line is redacted when its
     // block holds a PHI finding or at least one other line; a lone unreadable line with no
     // flagged neighbour is more likely texture (anatomy, speckle) than text.
-    const blocks = textBlocks(text.lines.map((l) => l.box), text.lines.map((l) => l.charHeight));
     for (const u of unreadable) {
       // A weakly text-like line (texture) alone in its block is not worth a redaction.
       const weak = (text.lines[u.i].score ?? 1) < (options.minLineScore ?? 0.5);
       const block = blocks[u.i];
       const members = blocks.filter((b) => b === block).length;
-      const hasFinding = [...flagged].some((j) => blocks[j] === block);
+      const hasFinding = blockHasFinding(u.i);
       if (!hasFinding && (members < 2 || weak)) continue;
       out.push({ frame: text.frame, box: grow(text.lines[u.i].box, 1), reason: "unreadable-text", score: 1 - u.conf / 100 });
     }

@@ -9,4 +9,6 @@ export { RecognizerRegistry, createDefaultRegistry, BUILT_IN_RECOGNIZERS } from 
 export type { AnalyzeOptions, CleanOptions } from "./analyzer.js";
 export { analyzeText, analyzeWords, cleanText, joinWords, DEFAULT_MIN_SCORE } from "./analyzer.js";
 export { LABELS } from "./labels.js";
+export { labelledLines } from "./line-labels.js";
+export type { LabelledLine } from "./line-labels.js";
 export type { LabelDef } from "./labels.js";

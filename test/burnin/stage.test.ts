@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import { readDicom } from "../../src/io/read/read-file.js";
 import { burnedInStage } from "../../src/burnin/stage.js";
 import { headerContext } from "../../src/burnin/header-context.js";
-import { decideRedactions, textBlocks } from "../../src/burnin/decide.js";
+import { decideRedactions } from "../../src/burnin/decide.js";
 import { registerDefaultOcrEngines } from "../../src/ocr/default-engines.js";
 import { createOcrEngine } from "../../src/ocr/engine.js";
 import { emptyContext } from "../../src/phi/index.js";
@@ -51,14 +51,6 @@ test("when a line is read confidently as clinical vocabulary then it stays; when
   assert.equal(unreadable[0].reason, "unreadable-text");
   assert.deepEqual(decideRedactions({ frame: 0, lines: two, words: [] }, { mode: "phi", context: emptyContext(), failSafe: false }), []);
   assert.equal(decideRedactions({ frame: 0, lines: [line], words: [] }, { mode: "all-text", context: emptyContext() })[0].reason, "all-text");
-});
-
-test("when lines are stacked with similar glyphs then they form one block, and a distant line its own", () => {
-  const boxes = [{ x: 300, y: 440, w: 200, h: 10 }, { x: 300, y: 452, w: 150, h: 10 }, { x: 302, y: 464, w: 180, h: 10 }, { x: 40, y: 100, w: 30, h: 10 }];
-  const ids = textBlocks(boxes, [8, 8, 8, 8]);
-  assert.equal(ids[0], ids[1]);
-  assert.equal(ids[1], ids[2]);
-  assert.notEqual(ids[3], ids[0]);
 });
 
 test("when a lone unreadable line has no flagged neighbour then the fail-safe leaves it (texture), but a block of them goes", () => {

@@ -1,0 +1,134 @@
+// Layout of detected text in a frame: blocks of stacked lines, rows split into pieces, wrapped values, gaps in a stack.
+import type { Rect } from "../redact/index.js";
+import type { FrameLine, FrameText } from "./types.js";
+
+export const union = (boxes: readonly Rect[]): Rect => {
+  const x0 = Math.min(...boxes.map((b) => b.x));
+  const y0 = Math.min(...boxes.map((b) => b.y));
+  const x1 = Math.max(...boxes.map((b) => b.x + b.w));
+  const y1 = Math.max(...boxes.map((b) => b.y + b.h));
+  return { x: x0, y: y0, w: x1 - x0, h: y1 - y0 };
+};
+/**
+ * Groups text lines into blocks: lines of similar glyph height stacked within about two line
+ * heights of each other and overlapping or left-aligned horizontally. Returns a block id per line.
+ */
+export function textBlocks(boxes: readonly Rect[], charHeights: readonly number[]): number[] {
+  const id = boxes.map((_, i) => i);
+  const find = (i: number): number => (id[i] === i ? i : (id[i] = find(id[i])));
+  for (let a = 0; a < boxes.length; a++) {
+    for (let b = a + 1; b < boxes.length; b++) {
+      const A = boxes[a];
+      const B = boxes[b];
+      const h = Math.max(A.h, B.h, 1);
+      const similar = Math.min(charHeights[a], charHeights[b]) / Math.max(charHeights[a], charHeights[b], 1) > 0.6;
+      const gap = Math.max(A.y, B.y) - Math.min(A.y + A.h, B.y + B.h);
+      const overlapX = Math.min(A.x + A.w, B.x + B.w) - Math.max(A.x, B.x) > 0 || Math.abs(A.x - B.x) <= h;
+      const sameRow = gap < 0 && Math.max(A.x, B.x) - Math.min(A.x + A.w, B.x + B.w) <= 3 * h;
+      if (similar && ((gap <= 2 * h && overlapX) || sameRow)) id[find(a)] = find(b);
+    }
+  }
+  return boxes.map((_, i) => find(i));
+}
+
+/**
+ * Lines that continue a flagged value wrapped onto the next lines: directly below (within a
+ * line height), starting at or right of the value's left edge, and not a new "Label:" line.
+ */
+export function continuations(text: FrameText, flagged: ReadonlySet<number>, value: Rect): number[] {
+  const out: number[] = [];
+  let last = [...flagged].map((i) => text.lines[i].box).sort((a, b) => b.y + b.h - (a.y + a.h))[0];
+  if (!last) return out;
+  for (let step = 0; step < 4; step++) {
+    const h = last.h;
+    const next = text.lines.findIndex((l, i) => !flagged.has(i) && !out.includes(i)
+      && l.box.y >= last!.y + last!.h - h / 2 && l.box.y - (last!.y + last!.h) <= h
+      && l.box.x >= value.x - h && l.box.x <= value.x + value.w);
+    if (next < 0) break;
+    // The next line down must be the nearest one under the value: a line in between (another field) ends it.
+    const nb = text.lines[next].box;
+    const between = text.lines.some((l, i) => i !== next && !flagged.has(i) && l.box.y < nb.y && l.box.y >= last!.y + last!.h - h / 2
+      && Math.min(l.box.x + l.box.w, value.x + value.w) > Math.max(l.box.x, value.x));
+    if (between) break;
+    const labelled = text.words.some((w) => w.line === next && /:$/.test(w.text));
+    if (labelled) break;
+    out.push(next);
+    last = text.lines[next].box;
+  }
+  return out;
+}
+
+/**
+ * The detector lines on the same row as line i: overlapping it vertically by at least half the
+ * smaller height, of similar glyph height, and chained to it by horizontal gaps of at most three
+ * line heights. Small or faint text often comes out of detection as several pieces of one row
+ * ("Study Date:" and the value); a finding in one piece redacts the row. `accept` limits which
+ * lines may join (e.g. not those read confidently, which speak for themselves).
+ */
+export function rowMates(lines: readonly FrameLine[], i: number, accept: (j: number) => boolean = () => true): number[] {
+  const row = lines[i].box;
+  const members = [i];
+  let added = true;
+  while (added) {
+    added = false;
+    lines.forEach((l, j) => {
+      if (members.includes(j) || !accept(j)) return;
+      const b = l.box;
+      const overlapY = Math.min(b.y + b.h, row.y + row.h) - Math.max(b.y, row.y);
+      if (overlapY < Math.min(b.h, row.h) / 2) return;
+      if (Math.min(l.charHeight, lines[i].charHeight) / Math.max(l.charHeight, lines[i].charHeight, 1) <= 0.6) return;
+      const h = Math.max(b.h, row.h);
+      const near = members.some((m) => {
+        const a = lines[m].box;
+        return Math.max(a.x, b.x) - Math.min(a.x + a.w, b.x + b.w) <= 3 * h;
+      });
+      if (near) { members.push(j); added = true; }
+    });
+  }
+  return members;
+}
+
+export const grow = (b: Rect, p: number): Rect => ({ x: b.x - p, y: b.y - p, w: b.w + 2 * p, h: b.h + 2 * p });
+export const inside = (w: Rect, l: Rect): boolean => {
+  const cx = w.x + w.w / 2;
+  const cy = w.y + w.h / 2;
+  return cx >= l.x && cx <= l.x + l.w && cy >= l.y && cy <= l.y + l.h;
+};
+
+
+/**
+ * Rows missing from a regular stack of PHI lines: where two flagged lines of one block, left
+ * aligned and of similar height, lie two line pitches apart with nothing detected between them,
+ * the row between held text that detection could not separate from its background (a bright
+ * band, speckle). The block's pitch is its smallest distance between consecutive line tops.
+ */
+export function stackGaps(lines: readonly FrameLine[], blocks: readonly number[], flagged: ReadonlySet<number>): Rect[] {
+  const out: Rect[] = [];
+  for (const block of new Set(blocks)) {
+    const members = lines.map((l, i) => ({ l, i })).filter(({ i }) => blocks[i] === block).sort((a, b) => a.l.box.y - b.l.box.y);
+    const tops = [...new Set(members.map(({ l }) => l.box.y))];
+    let pitch = Infinity;
+    for (let k = 1; k < tops.length; k++) if (tops[k] - tops[k - 1] > 0) pitch = Math.min(pitch, tops[k] - tops[k - 1]);
+    if (!Number.isFinite(pitch)) continue;
+    const rows = members.filter(({ i }) => flagged.has(i)).map(({ l }) => l.box);
+    for (let k = 0; k < rows.length; k++) {
+      const a = rows[k];
+      // The next flagged line below that starts at the same left edge (wrapped values start further right).
+      const b = rows.slice(k + 1).find((r) => r.y > a.y && Math.abs(r.x - a.x) <= Math.max(a.h, r.h));
+      if (!b) continue;
+      const h = Math.max(a.h, b.h);
+      if (pitch > 2 * h) continue;
+      const n = Math.round((b.y - a.y) / pitch);
+      if (n < 2 || n > 4 || Math.abs(b.y - a.y - n * pitch) > pitch / 4) continue;
+      const x = Math.min(a.x, b.x);
+      const w = Math.max(a.x + a.w, b.x + b.w) - x;
+      for (let r = 1; r < n; r++) {
+        const y = a.y + Math.round(((b.y - a.y) * r) / n);
+        const occupied = lines.some((l) => l.box.y < y + h && l.box.y + l.box.h > y && l.box.x < x + w && l.box.x + l.box.w > x);
+        if (!occupied) out.push({ x, y, w, h });
+      }
+    }
+  }
+  return out;
+}
+

@@ -1,0 +1,68 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { decideRedactions } from "../../src/burnin/decide.js";
+import type { FrameLine, FrameText, FrameWord } from "../../src/burnin/types.js";
+import { contextFromValues, emptyContext } from "../../src/phi/index.js";
+import type { Rect } from "../../src/redact/index.js";
+
+const line = (x: number, y: number, w: number, readable = true): FrameLine => ({ box: { x, y, w, h: 10 }, charHeight: 8, readable, score: 0.9 });
+const word = (text: string, x: number, y: number, w: number, l: number, confidence = 92): FrameWord => ({ text, confidence, box: { x, y, w, h: 10 }, line: l });
+const covers = (rects: readonly Rect[], b: Rect): boolean => rects.some((r) => r.x <= b.x && r.y <= b.y && r.x + r.w >= b.x + b.w && r.y + r.h >= b.y + b.h);
+const context = contextFromValues([{ keyword: "PatientName", vr: "PN", value: "SEXTON^CARMEN" }, { keyword: "PatientID", vr: "LO", value: "3209648408" }]);
+
+test("when a PHI label's value was garbled by OCR and the block holds a finding then the label's row is redacted", () => {
+  const text: FrameText = {
+    frame: 0,
+    lines: [line(10, 10, 140), line(10, 24, 60)],
+    words: [word("Name:", 10, 10, 30, 0), word("SEXTON", 44, 10, 50, 0), word("CARMEN", 98, 10, 50, 0), word("Age:", 10, 24, 24, 1), word("ors", 38, 24, 20, 1, 70)],
+  };
+  const out = decideRedactions(text, { mode: "phi", context });
+  const cue = out.filter((d) => d.reason === "label-cue");
+  assert.equal(cue.length, 1);
+  assert.equal(cue[0].entity, "AGE");
+  assert.ok(covers(cue.map((d) => d.box), text.lines[1].box));
+});
+
+test("when a marked label is followed only by clinical words then its line stays", () => {
+  const text: FrameText = { frame: 0, lines: [line(10, 10, 140)], words: [word("Study:", 10, 10, 36, 0), word("CHEST", 50, 10, 40, 0), word("PORTABLE", 94, 10, 50, 0)] };
+  assert.deepEqual(decideRedactions(text, { mode: "phi", context: emptyContext() }), []);
+});
+
+test("when a lone marked label is followed by an unknown word then the row is redacted as a label cue", () => {
+  const text: FrameText = { frame: 0, lines: [line(10, 10, 100)], words: [word("DOB:", 10, 10, 30, 0), word("qwzx", 44, 10, 40, 0, 80)] };
+  const out = decideRedactions(text, { mode: "phi", context: emptyContext() });
+  assert.equal(out.length, 1);
+  assert.equal(out[0].reason, "label-cue");
+});
+
+test("when a finding sits in one piece of a split row then the other piece of that row is redacted too", () => {
+  const text: FrameText = {
+    frame: 0,
+    lines: [line(10, 10, 40), line(70, 11, 60)],
+    words: [word("Patient", 10, 10, 22, 0, 30), word("ID:", 34, 10, 14, 0, 30), word("3209648408", 70, 11, 60, 1)],
+  };
+  const out = decideRedactions(text, { mode: "phi", context, failSafe: false });
+  assert.ok(covers(out.map((d) => d.box), text.lines[0].box));
+  assert.ok(covers(out.map((d) => d.box), text.lines[1].box));
+});
+
+test("when a value found by its words lies inside detected lines then its box is not padded beyond the line", () => {
+  const text: FrameText = { frame: 0, lines: [line(10, 10, 140)], words: [word("Name:", 10, 10, 30, 0), word("SEXTON", 44, 10, 50, 0), word("CARMEN", 98, 10, 50, 0)] };
+  const out = decideRedactions(text, { mode: "phi", context, failSafe: false });
+  for (const d of out) assert.ok(d.box.y >= 9 && d.box.y + d.box.h <= 21, `box ${JSON.stringify(d.box)} stays within the line grown by 1`);
+});
+
+test("when a value wraps over lines then its lower lines are redacted across the value's full width", () => {
+  const ctx = contextFromValues([{ keyword: "InstitutionName", vr: "LO", value: "Nielsen, Jimenez and Aguilar Community Hospital" }]);
+  const text: FrameText = {
+    frame: 0,
+    lines: [line(10, 10, 240), line(110, 24, 140), line(110, 38, 60)],
+    words: [
+      word("Institution", 10, 10, 60, 0), word("Name:", 72, 10, 30, 0), word("Nielsen,", 110, 10, 50, 0), word("Jimenez", 164, 10, 46, 0), word("and", 214, 10, 36, 0),
+      word("Aguilar", 110, 24, 50, 1), word("Community", 164, 24, 86, 1), word("Hospital", 110, 38, 60, 2),
+    ],
+  };
+  const out = decideRedactions(text, { mode: "phi", context: ctx, failSafe: false });
+  // The last line's word ends at x=170; its row is redacted out to the paragraph's right edge (250).
+  assert.ok(covers(out.map((d) => d.box), { x: 110, y: 38, w: 140, h: 10 }));
+});

@@ -1,0 +1,56 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { continuations, rowMates, stackGaps, textBlocks } from "../../src/burnin/layout.js";
+import type { FrameLine, FrameText } from "../../src/burnin/types.js";
+
+const line = (x: number, y: number, w: number, h = 10, charHeight = 8): FrameLine => ({ box: { x, y, w, h }, charHeight });
+
+test("when lines are stacked with similar glyphs then they form one block, and a distant line its own", () => {
+  const boxes = [{ x: 300, y: 440, w: 200, h: 10 }, { x: 300, y: 452, w: 150, h: 10 }, { x: 302, y: 464, w: 180, h: 10 }, { x: 40, y: 100, w: 30, h: 10 }];
+  const ids = textBlocks(boxes, [8, 8, 8, 8]);
+  assert.equal(ids[0], ids[1]);
+  assert.equal(ids[1], ids[2]);
+  assert.notEqual(ids[3], ids[0]);
+});
+
+test("when a row came out of detection in pieces then rowMates chains the pieces, not the lines above or far away", () => {
+  // "Study Date:" | "1999 Sep 23" split by a wide gap; a line below; a piece far to the right on the same row.
+  const lines = [line(100, 50, 60), line(180, 51, 50), line(100, 64, 90), line(400, 50, 40)];
+  assert.deepEqual(rowMates(lines, 0).sort(), [0, 1]);
+  assert.deepEqual(rowMates(lines, 1).sort(), [0, 1]);
+  assert.deepEqual(rowMates(lines, 2), [2]);
+});
+
+test("when glyph heights differ a lot then pieces of one row are not mates", () => {
+  const lines = [line(100, 50, 60, 10, 8), line(170, 48, 60, 14, 3)];
+  assert.deepEqual(rowMates(lines, 0), [0]);
+});
+
+test("when a value wraps onto the next lines then they continue it, until a labelled line or another line in between", () => {
+  const text: FrameText = {
+    frame: 0,
+    lines: [line(100, 10, 200), line(180, 24, 100), line(180, 38, 60), line(100, 52, 120)],
+    words: [
+      { text: "Institution", confidence: 90, box: { x: 100, y: 10, w: 60, h: 10 }, line: 0 },
+      { text: "Name:", confidence: 90, box: { x: 162, y: 10, w: 16, h: 10 }, line: 0 },
+      { text: "Patient", confidence: 90, box: { x: 100, y: 52, w: 40, h: 10 }, line: 3 },
+      { text: "ID:", confidence: 90, box: { x: 142, y: 52, w: 14, h: 10 }, line: 3 },
+    ],
+  };
+  assert.deepEqual(continuations(text, new Set([0]), { x: 180, y: 10, w: 120, h: 10 }), [1, 2]);
+  // A line of another field sitting between the value and a candidate ends the value.
+  const between: FrameText = { frame: 0, lines: [line(180, 10, 120, 19), line(100, 27, 200, 19), line(190, 46, 90, 19)], words: [] };
+  assert.deepEqual(continuations(between, new Set([0]), { x: 180, y: 10, w: 120, h: 19 }), []);
+});
+
+test("when two flagged lines of a stack are two pitches apart with nothing between then the row between is a gap", () => {
+  const lines = [line(50, 100, 120), line(50, 114, 110), line(50, 142, 100), line(50, 156, 90)];
+  const gaps = stackGaps(lines, [0, 0, 0, 0], new Set([0, 1, 2, 3]));
+  assert.equal(gaps.length, 1);
+  assert.equal(gaps[0].y, 128);
+  assert.equal(gaps[0].x, 50);
+  // No flagged line below the gap: no gap.
+  assert.deepEqual(stackGaps(lines, [0, 0, 0, 0], new Set([0, 1])), []);
+  // A detected line already there: no gap.
+  assert.deepEqual(stackGaps([...lines, line(50, 128, 60)], [0, 0, 0, 0, 0], new Set([0, 1, 2, 3])), []);
+});
