@@ -47,6 +47,11 @@ export interface ValueCoverage {
   hidden: boolean;
   /** Every pixel of the box redacted. */
   hiddenStrict: boolean;
+  /**
+   * The original holds no ink in the box: every sample is the same in every frame (text burned in
+   * at the value of a saturated background). Nothing there can be read or hidden; reported apart.
+   */
+  inkless: boolean;
 }
 
 /** A redaction rectangle found in the output, with its frame. */
@@ -88,6 +93,18 @@ function countInBox(mask: Uint8Array, width: number, b: PixelBox): number {
   return n;
 }
 
+/** True when the samples inside the box are not all equal (something is drawn there). */
+function hasInk(frame: DecodedFrame, b: PixelBox): boolean {
+  const { columns, samplesPerPixel: spp } = frame.format;
+  const first = frame.pixels[(b.y * columns + b.x) * spp];
+  for (let y = b.y; y < b.y + b.h; y++) {
+    for (let x = b.x; x < b.x + b.w; x++) {
+      for (let c = 0; c < spp; c++) if (frame.pixels[(y * columns + x) * spp + c] !== first) return true;
+    }
+  }
+  return false;
+}
+
 /** True when every pixel of the box is redacted or holds the fill in the output. */
 function onlyFill(mask: Uint8Array, after: DecodedFrame, b: PixelBox, fill: readonly number[]): boolean {
   const width = after.format.columns;
@@ -101,6 +118,7 @@ export class CoverageAccumulator {
   private readonly block: Uint8Array;
   private readonly boxes: (PixelBox | undefined)[];
   private readonly worst: number[];
+  private readonly inked: boolean[];
   private readonly result: ImageCoverage;
 
   /** Starts the measurement of an image of the given size against its ground truth. */
@@ -111,6 +129,7 @@ export class CoverageAccumulator {
     this.block = paintBoxes(new Uint8Array(width * height), width, height, grown);
     this.boxes = (truth?.values ?? []).map((v) => clip(v.box, width, height));
     this.worst = this.boxes.map((b) => (b ? b.w * b.h : 0));
+    this.inked = this.boxes.map(() => false);
     this.result = { width, height, frames: 0, values: [], hidden: 0, hiddenStrict: 0, changedPx: 0, redactedPx: 0, insideBlockPx: 0, precision: null, rects: [] };
   }
 
@@ -125,6 +144,7 @@ export class CoverageAccumulator {
     r.rects.push(...area.rects.map((b) => ({ frame, ...b })));
     this.boxes.forEach((b, i) => {
       if (!b) return;
+      if (!this.inked[i]) this.inked[i] = hasInk(before, b);
       let covered = countInBox(area.mask, r.width, b);
       if (covered < b.w * b.h && area.fill && onlyFill(area.mask, after, b, area.fill)) covered = b.w * b.h;
       this.worst[i] = Math.min(this.worst[i], covered);
@@ -139,7 +159,8 @@ export class CoverageAccumulator {
       const area = b ? b.w * b.h : 0;
       const covered = r.frames > 0 ? this.worst[i] : 0;
       const share = area > 0 ? covered / area : 1;
-      return { ...(v.label !== undefined ? { label: v.label } : {}), area, covered, share, hidden: share >= this.threshold, hiddenStrict: covered === area };
+      const inkless = b !== undefined && r.frames > 0 && !this.inked[i];
+      return { ...(v.label !== undefined ? { label: v.label } : {}), area, covered, share, hidden: share >= this.threshold, hiddenStrict: covered === area, inkless };
     });
     const hasTruth = this.truth !== undefined && this.truth.values.length + this.truth.keys.length > 0;
     return {

@@ -43,6 +43,11 @@ export interface EvalTotals {
   hiddenStrict: number;
   recall: number | null;
   recallStrict: number | null;
+  /** Values whose box holds no ink in the original (see ValueCoverage.inkless), and how many of them were missed. */
+  inkless: number;
+  inklessMissed: number;
+  /** Recall over the values with ink: hidden among them / their number. */
+  recallInked: number | null;
   /** Images with ground truth whose values were all hidden. */
   imagesAllHidden: number;
   redactedPx: number;
@@ -90,7 +95,7 @@ const ratio = (a: number, b: number): number | null => (b > 0 ? a / b : null);
 export function totalsOf(images: readonly ImageEval[], residual: boolean): EvalTotals {
   const t: EvalTotals = {
     images: images.length, evaluated: 0, missingOutput: 0, failed: 0, withTruth: 0, values: 0, hidden: 0, hiddenStrict: 0,
-    recall: null, recallStrict: null, imagesAllHidden: 0, redactedPx: 0, insideBlockPx: 0, precision: null, redactedPxWithoutTruth: 0, byLabel: {},
+    recall: null, recallStrict: null, inkless: 0, inklessMissed: 0, recallInked: null, imagesAllHidden: 0, redactedPx: 0, insideBlockPx: 0, precision: null, redactedPxWithoutTruth: 0, byLabel: {},
   };
   const res: NonNullable<EvalTotals["residual"]> = { images: 0, valuesChecked: 0, readable: 0, imagesWithReadable: 0 };
   for (const im of images) {
@@ -115,6 +120,10 @@ export function totalsOf(images: readonly ImageEval[], residual: boolean): EvalT
       const b = (t.byLabel[key] ??= { values: 0, hidden: 0 });
       b.values++;
       if (v.hidden) b.hidden++;
+      if (v.inkless) {
+        t.inkless++;
+        if (!v.hidden) t.inklessMissed++;
+      }
     }
     if (im.residual) {
       res.images++;
@@ -126,6 +135,7 @@ export function totalsOf(images: readonly ImageEval[], residual: boolean): EvalT
   }
   t.recall = ratio(t.hidden, t.values);
   t.recallStrict = ratio(t.hiddenStrict, t.values);
+  t.recallInked = ratio(t.hidden - (t.inkless - t.inklessMissed), t.values - t.inkless);
   t.precision = ratio(t.insideBlockPx, t.redactedPx);
   if (residual) t.residual = res;
   return t;
@@ -162,6 +172,7 @@ export function reportJson(report: EvalReport): unknown {
               ...(v.label !== undefined ? { label: v.label } : {}),
               share: Number(v.share.toFixed(4)),
               hidden: v.hidden,
+              inkless: v.inkless,
               ...(im.residual ? { readable: im.residual.perValue[i] } : {}),
             })),
           }

@@ -66,3 +66,11 @@ test("when a value box holds only the fill and nothing changed in it then it cou
   assert.equal(c.values[0].covered, VALUE.w * VALUE.h);
   assert.equal(c.hidden, 1);
 });
+
+test("when a value box holds one sample value throughout then it is inkless; with anything drawn in it, it is not", async () => {
+  const flat = await measureCoverage(original, original, truth);
+  assert.equal(flat.values[0].inkless, true);
+  const half = parseOverlayPhi({ annotation: [{ value: { text: "12345", bbox: [20, 4, 54, 12] } }] });
+  const drawn = await measureCoverage(original, original, half);
+  assert.equal(drawn.values[0].inkless, false);
+});
