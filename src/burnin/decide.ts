@@ -24,6 +24,9 @@ export interface DecideOptions {
   extent?: "line" | "words";
 }
 
+/** A short (1-2 letter) allow-listed word keeps an unreadable line only when read at least this confidently (0-100). */
+const SHORT_ALLOWED_CONFIDENCE = 50;
+
 /**
  * Decides what to redact in one frame. "all-text": every detected line. "phi": the words of
  * every PHI finding and the text line they lie in (recognizer, entity and score kept as the
@@ -104,7 +107,9 @@ export function decideRedactions(text: FrameText, options: DecideOptions): Redac
       const conf = ws.length ? ws.reduce((s, w) => s + w.confidence, 0) / ws.length : 0;
       // The OCR layer's own judgement (confidence and width covered) wins when it gives one.
       if (l.readable !== undefined ? l.readable : ws.length && conf >= minConf) return;
-      if (ws.length && ws.every((w) => DEFAULT_ALLOW_LIST.hasWord(w.text))) return;
+      // Clinical vocabulary stays; but a short allowed word read from a smudge ("ww", "tm") does not vouch for the line.
+      const vouches = (w: { text: string; confidence: number }) => DEFAULT_ALLOW_LIST.hasWord(w.text) && (w.text.length > 2 || w.confidence >= SHORT_ALLOWED_CONFIDENCE);
+      if (ws.length && ws.every(vouches)) return;
       unreadable.push({ i, conf });
     });
     // Burned-in text comes in blocks of stacked lines. An unreadable line is redacted when its

@@ -66,3 +66,16 @@ test("when a value wraps over lines then its lower lines are redacted across the
   // The last line's word ends at x=170; its row is redacted out to the paragraph's right edge (250).
   assert.ok(covers(out.map((d) => d.box), { x: 110, y: 38, w: 140, h: 10 }));
 });
+
+test("when an unreadable line in a PHI block reads only as a short allowed word with low confidence then it is still redacted", () => {
+  const text: FrameText = {
+    frame: 0,
+    lines: [line(10, 10, 140), line(10, 24, 30, false)],
+    words: [word("Name:", 10, 10, 30, 0), word("SEXTON", 44, 10, 50, 0), word("CARMEN", 98, 10, 50, 0), word("ww", 10, 24, 20, 1, 24)],
+  };
+  const out = decideRedactions(text, { mode: "phi", context });
+  assert.ok(out.some((d) => d.reason === "unreadable-text" && covers([d.box], text.lines[1].box)));
+  // Read confidently, the same word vouches for its line (a window-width label).
+  text.words[3] = word("WW", 10, 24, 20, 1, 90);
+  assert.ok(!decideRedactions(text, { mode: "phi", context }).some((d) => d.reason === "unreadable-text"));
+});
