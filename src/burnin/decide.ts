@@ -1,5 +1,5 @@
 // Decision: which detected text is PHI (recognizers), which cannot be read (fail-safe), which stays.
-import { analyzeWords, DEFAULT_ALLOW_LIST, labelledLines, type PhiContext } from "../phi/index.js";
+import { analyzeWords, DEFAULT_ALLOW_LIST, labelledLines, unreadDateRemainder, unreadRemainder, type PhiContext } from "../phi/index.js";
 import type { FrameText, PixelMode, RedactionDecision } from "./types.js";
 import { continuations, grow, inside, rowMates, stackGaps, textBlocks, union } from "./layout.js";
 
@@ -23,6 +23,11 @@ export interface DecideOptions {
    */
   extent?: "line" | "words";
 }
+
+/** Entities whose header value may be read only in part and extended to its full width. */
+const EXTENDABLE = new Set(["PERSON", "ID", "INSTITUTION", "ADDRESS"]);
+/** Longest unread remainder (characters) a partial reading is extended by. */
+const MAX_REST = 40;
 
 /** A short (1-2 letter) allow-listed word keeps an unreadable line only when read at least this confidently (0-100). */
 const SHORT_ALLOWED_CONFIDENCE = 50;
@@ -55,6 +60,16 @@ export function decideRedactions(text: FrameText, options: DecideOptions): Redac
     // Words inside detected lines are covered by their line (grown by 1); a wide pad would only spill out.
     const inLines = byLine && f.words.every((i) => words[i].line !== undefined);
     out.push({ frame: text.frame, box: grow(b, inLines ? 1 : pad(Math.min(...boxes.map((x) => x.h)))), reason: f.recognizer, entity: f.entity, score: f.score });
+    // Part of a known value read (the rest faint or on a saturated band): redact the rest's estimated width too.
+    const read = f.words.map((i) => words[i].text).join(" ");
+    const rest = EXTENDABLE.has(f.entity) ? unreadRemainder(read, options.context) : f.entity === "DATE" ? unreadDateRemainder(read, options.context) : undefined;
+    if (rest) {
+      const chars = f.words.reduce((n, i) => n + words[i].text.replace(/\s/g, "").length, 0) + f.words.length - 1;
+      const cw = b.w / Math.max(1, chars);
+      const x0 = Math.round(b.x - Math.min(rest.before, MAX_REST) * cw);
+      const x1 = Math.round(b.x + b.w + Math.min(rest.after, MAX_REST) * cw);
+      out.push({ frame: text.frame, box: grow({ x: x0, y: b.y, w: x1 - x0, h: b.h }, 1), reason: f.recognizer, entity: f.entity, score: f.score });
+    }
     if (byLine) {
       const lines = new Set(f.words.map((i) => words[i].line).filter((l): l is number => l !== undefined));
       for (const l of [...lines]) for (const m of rowMates(text.lines, l, unsure)) lines.add(m);

@@ -1,0 +1,86 @@
+// How much of a known header value lies beyond the part OCR read: "SEXTO" read of "SEXTON CARMEN".
+import type { PhiContext } from "./context.js";
+import { dateSpellings, parseDicomDate } from "./dates.js";
+
+/** Characters of the matched header value before and after the text that was read (spaces count). */
+export interface ValueRemainder {
+  before: number;
+  after: number;
+}
+
+/** Shortest read text (letters/digits) that is placed inside a header value. */
+const MIN_READ = 3;
+
+/** Upper case, OCR look-alikes folded (O/0, I/L/1, S/5, B/8, Z/2), letters and digits only per character. */
+function foldChar(c: string): string {
+  const u = c.toUpperCase();
+  if (!/[\p{L}\p{N}]/u.test(u)) return "";
+  return ({ O: "0", I: "1", L: "1", S: "5", B: "8", Z: "2" } as Record<string, string>)[u] ?? u;
+}
+
+/** Value texts in the order they may be burned in: names as written in the header and given-name first. */
+function candidates(context: PhiContext): string[] {
+  const out: string[] = [];
+  for (const pn of context.personNames) {
+    const parts = pn.split("=")[0].split("^").map((p) => p.trim()).filter(Boolean);
+    if (!parts.length) continue;
+    out.push(parts.join(" "));
+    if (parts.length > 1) out.push([...parts.slice(1), parts[0]].join(" "), `${parts[0]}, ${parts.slice(1).join(" ")}`);
+  }
+  return [...out, ...context.ids, ...(context.institutions ?? []), ...(context.addresses ?? [])];
+}
+
+/**
+ * Places read text inside the header value it is part of and returns how many characters of that
+ * value lie before and after it, or undefined when the text is no strict part of any value. Text
+ * burned on a saturated band often reads only in part; the rest of the value is still there.
+ * When several values hold the text, the one leaving the most unread wins (the safer extent).
+ */
+export function unreadRemainder(read: string, context: PhiContext): ValueRemainder | undefined {
+  const r = [...read].map(foldChar).join("");
+  if (r.length < MIN_READ) return undefined;
+  let best: ValueRemainder | undefined;
+  for (const value of candidates(context)) {
+    const chars = [...value];
+    // Folded value without spaces, and where each folded character sits in the original value.
+    let folded = "";
+    const at: number[] = [];
+    chars.forEach((c, i) => {
+      const f = foldChar(c);
+      if (f) { folded += f; at.push(i); }
+    });
+    const k = folded.indexOf(r);
+    if (k < 0 || folded.length === r.length) continue;
+    const before = at[k];
+    const after = chars.length - 1 - at[k + r.length - 1];
+    if (before + after > 0 && (!best || before + after > best.before + best.after)) best = { before, after };
+  }
+  return best;
+}
+
+/** Longest remainder of a date (characters, separators left out) a partial reading is extended by. */
+const MAX_DATE_REST = 8;
+
+/**
+ * The same for a date: the read text (e.g. "Sep 23") placed inside a full spelling of one of the
+ * header's dates ("1999 Sep 23"); the remainder counts letters and digits only. Undefined when
+ * the reading is a whole spelling already or no spelling holds it.
+ */
+export function unreadDateRemainder(read: string, context: PhiContext): ValueRemainder | undefined {
+  const r = read.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
+  if (r.length < MIN_READ || !/\p{N}/u.test(r)) return undefined;
+  let best: ValueRemainder | undefined;
+  for (const value of context.dates) {
+    const ymd = parseDicomDate(value.slice(0, 8));
+    if (!ymd) continue;
+    for (const sp of dateSpellings(ymd)) {
+      if (sp.partial) continue;
+      if (sp.compact === r) return undefined;
+      const k = sp.compact.indexOf(r);
+      if (k < 0) continue;
+      const rest = { before: Math.min(k, MAX_DATE_REST), after: Math.min(sp.compact.length - k - r.length, MAX_DATE_REST) };
+      if (!best || rest.before + rest.after > best.before + best.after) best = rest;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,34 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { unreadDateRemainder, unreadRemainder } from "../../src/phi/value-extent.js";
+import { contextFromValues } from "../../src/phi/index.js";
+
+const context = contextFromValues([
+  { keyword: "PatientName", vr: "PN", value: "SEXTON^CARMEN" },
+  { keyword: "PatientID", vr: "LO", value: "3209648408" },
+  { keyword: "StudyDate", vr: "DA", value: "19990923" },
+]);
+
+const cases: Array<[string, { before: number; after: number } | undefined]> = [
+  ["SEXTO|", { before: 0, after: 9 }], // widest spelling "SEXTON, CARMEN": N, comma, space and CARMEN unread
+  ["CARMEN", { before: 8, after: 0 }],
+  ["SEXTON CARMEN", undefined], // the whole value
+  ["CARMEN SEXTON", undefined], // given name first is a whole value too
+  ["964840", { before: 3, after: 1 }],
+  ["32O96", { before: 0, after: 5 }], // O read for 0
+  ["AB", undefined], // too short to place
+  ["WALKER", undefined], // not part of any value
+];
+for (const [read, want] of cases) {
+  test(`when "${read}" is read then the unread rest of its header value is ${want ? `${want.before} before, ${want.after} after` : "nothing"}`, () => {
+    assert.deepEqual(unreadRemainder(read, context), want);
+  });
+}
+
+test("when part of a date spelling is read then the rest of the spelling is its remainder; a whole spelling has none", () => {
+  // "1999 Sep 23" leaves 4 before, "Sep 23rd 1999" 6 after: the larger remainder wins (the safer extent).
+  assert.deepEqual(unreadDateRemainder("Sep 23", context), { before: 0, after: 6 });
+  assert.equal(unreadDateRemainder("1999 Sep 23", context), undefined);
+  assert.equal(unreadDateRemainder("09/23/1999", context), undefined);
+  assert.equal(unreadDateRemainder("Sep", context), undefined); // no digit
+});
