@@ -101,6 +101,7 @@ export const inside = (w: Rect, l: Rect): boolean => {
  * aligned and of similar height, lie two line pitches apart with nothing detected between them,
  * the row between held text that detection could not separate from its background (a bright
  * band, speckle). The block's pitch is its smallest distance between consecutive line tops.
+ * Pairs up to four pitches apart are filled row by row where no line was detected.
  */
 export function stackGaps(lines: readonly FrameLine[], blocks: readonly number[], flagged: ReadonlySet<number>): Rect[] {
   const out: Rect[] = [];
@@ -109,7 +110,6 @@ export function stackGaps(lines: readonly FrameLine[], blocks: readonly number[]
     const tops = [...new Set(members.map(({ l }) => l.box.y))];
     let pitch = Infinity;
     for (let k = 1; k < tops.length; k++) if (tops[k] - tops[k - 1] > 0) pitch = Math.min(pitch, tops[k] - tops[k - 1]);
-    if (!Number.isFinite(pitch)) continue;
     const rows = members.filter(({ i }) => flagged.has(i)).map(({ l }) => l.box);
     for (let k = 0; k < rows.length; k++) {
       const a = rows[k];
@@ -117,14 +117,18 @@ export function stackGaps(lines: readonly FrameLine[], blocks: readonly number[]
       const b = rows.slice(k + 1).find((r) => r.y > a.y && Math.abs(r.x - a.x) <= Math.max(a.h, r.h));
       if (!b) continue;
       const h = Math.max(a.h, b.h);
-      if (pitch > 2 * h) continue;
-      const n = Math.round((b.y - a.y) / pitch);
-      if (n < 2 || n > 4 || Math.abs(b.y - a.y - n * pitch) > pitch / 4) continue;
+      const d = b.y - a.y;
+      // Without a pitch of its own (a block of these two lines), a distance of 1.6-3.6 line heights is two pitches.
+      const p = pitch <= 1.8 * h ? pitch : d >= 1.6 * h && d <= 3.6 * h ? d / 2 : Infinity;
+      if (!Number.isFinite(p)) continue;
+      const n = Math.round(d / p);
+      if (n < 2 || n > 4 || Math.abs(d - n * p) > p / 4) continue;
       const x = Math.min(a.x, b.x);
       const w = Math.max(a.x + a.w, b.x + b.w) - x;
       for (let r = 1; r < n; r++) {
         const y = a.y + Math.round(((b.y - a.y) * r) / n);
-        const occupied = lines.some((l) => l.box.y < y + h && l.box.y + l.box.h > y && l.box.x < x + w && l.box.x + l.box.w > x);
+        // Occupied when a detected line crosses the middle half of the row (neighbours may overlap its edges).
+        const occupied = lines.some((l) => l.box.y < y + (3 * h) / 4 && l.box.y + l.box.h > y + h / 4 && l.box.x < x + w && l.box.x + l.box.w > x);
         if (!occupied) out.push({ x, y, w, h });
       }
     }

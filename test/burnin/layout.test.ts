@@ -54,3 +54,13 @@ test("when two flagged lines of a stack are two pitches apart with nothing betwe
   // A detected line already there: no gap.
   assert.deepEqual(stackGaps([...lines, line(50, 128, 60)], [0, 0, 0, 0, 0], new Set([0, 1, 2, 3])), []);
 });
+
+test("when a block is just two flagged lines about two line heights apart then the row between them is a gap", () => {
+  // Name and DOB found, the Age row between them lost on a bright band: tops 100 and 129, lines 14 high.
+  const lines = [line(70, 100, 136, 14), line(70, 129, 94, 15)];
+  const gaps = stackGaps(lines, [0, 0], new Set([0, 1]));
+  assert.equal(gaps.length, 1);
+  assert.ok(gaps[0].y > 105 && gaps[0].y < 120);
+  // Adjacent lines (one pitch apart) leave nothing between them.
+  assert.deepEqual(stackGaps([line(70, 100, 136, 14), line(70, 115, 94, 14)], [0, 0], new Set([0, 1])), []);
+});
