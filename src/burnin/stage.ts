@@ -72,7 +72,9 @@ export async function burnedInStage(file: DicomFile, context: PhiContext, option
       result.linesFound += text.lines.length;
       for (const w of text.words) { confSum += w.confidence; confN++; }
       const lines = text.lines.map((l) => l.box);
-      last = lines.length ? { digest: boxesDigest(frame.pixels, frame.format.columns, spp, lines), lines, decisions } : undefined;
+      // Only a next frame can reuse these decisions: single-frame images skip the digest.
+      const more = f + 1 < src.format.numberOfFrames;
+      last = more && lines.length ? { digest: boxesDigest(frame.pixels, frame.format.columns, spp, lines), lines, decisions } : undefined;
     }
     result.decisions.push(...decisions);
     if (decisions.length) result.rects.set(f, decisions.map((d) => d.box));

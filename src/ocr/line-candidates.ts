@@ -93,10 +93,15 @@ export function groupLines(comps: Component[], maxGapRatio: number): Component[]
  * the line, the others are grouped again on their own.
  */
 export function splitBand(group: Component[], maxGapRatio: number): Component[][] {
+  if (group.length < 3) return [group];
   const h = median(group.map((g) => g.y1 - g.y0));
-  const y0 = Math.min(...group.map((g) => g.y0));
-  const y1 = Math.max(...group.map((g) => g.y1));
-  if (group.length < 3 || y1 - y0 <= 1.5 * h) return [group];
+  let y0 = Infinity;
+  let y1 = -Infinity;
+  for (const g of group) {
+    y0 = Math.min(y0, g.y0);
+    y1 = Math.max(y1, g.y1);
+  }
+  if (y1 - y0 <= 1.5 * h) return [group];
   const centre = median(group.map((g) => g.y0 + g.y1));
   const inBand = (g: Component): boolean => Math.abs(g.y0 + g.y1 - centre) <= 0.8 * h;
   const band = group.filter(inBand);
@@ -116,27 +121,45 @@ function countIn(sum: Int32Array, width: number, height: number, x0: number, y0:
   return [sum[y1 * W + x1] - sum[y0 * W + x1] - sum[y1 * W + x0] + sum[y0 * W + x0], (x1 - x0) * (y1 - y0)];
 }
 
+/** Upper median of the first n values of a scratch array (sorted in place). */
+function medianOf(values: Int32Array, n: number): number {
+  return n === 1 ? values[0] : values.subarray(0, n).sort()[n >> 1];
+}
+
 /** Measures a group of glyphs as a text line; `sum` is the integral of its stroke mask. */
 function measure(image: GreyImage, glyphs: Component[], polarity: StrokePolarity, levelDistance: Uint8Array, tolerance: number, sum: Int32Array): LineCandidate {
   const { width, height } = image;
+  const n = glyphs.length;
+  const scratch = new Int32Array(n);
   let x0 = Infinity;
   let y0 = Infinity;
   let x1 = 0;
   let y1 = 0;
   let widths = 0;
+  let lineLevel = polarity === "bright" ? -Infinity : Infinity;
   for (const g of glyphs) {
     x0 = Math.min(x0, g.x0);
     y0 = Math.min(y0, g.y0);
     x1 = Math.max(x1, g.x1);
     y1 = Math.max(y1, g.y1);
     widths += g.x1 - g.x0;
+    lineLevel = polarity === "bright" ? Math.max(lineLevel, g.peak) : Math.min(lineLevel, g.floor);
   }
-  const h = median(glyphs.map((g) => g.y1 - g.y0));
-  const top = median(glyphs.map((g) => g.y0));
-  const bottom = median(glyphs.map((g) => g.y1));
-  const levelOf = (g: Component): number => (polarity === "bright" ? g.peak : g.floor);
-  const lineLevel = polarity === "bright" ? Math.max(...glyphs.map(levelOf)) : Math.min(...glyphs.map(levelOf));
-  const share = (test: (g: Component) => boolean): number => glyphs.filter(test).length / glyphs.length;
+  for (let i = 0; i < n; i++) scratch[i] = glyphs[i].y1 - glyphs[i].y0;
+  const h = medianOf(scratch, n);
+  for (let i = 0; i < n; i++) scratch[i] = glyphs[i].y0;
+  const top = medianOf(scratch, n);
+  for (let i = 0; i < n; i++) scratch[i] = glyphs[i].y1;
+  const bottom = medianOf(scratch, n);
+  let regular = 0;
+  let aligned = 0;
+  let same = 0;
+  for (const g of glyphs) {
+    const gh = g.y1 - g.y0;
+    if (gh >= 0.6 * h && gh <= 1.6 * h) regular++;
+    if (Math.abs(g.y0 - top) <= 0.25 * h || Math.abs(g.y1 - bottom) <= 0.25 * h) aligned++;
+    if (Math.abs((polarity === "bright" ? g.peak : g.floor) - lineLevel) <= tolerance) same++;
+  }
   const band = Math.max(1, Math.round(0.3 * h));
   const [inside, area] = countIn(sum, width, height, x0, y0, x1, y1);
   const [above, areaAbove] = countIn(sum, width, height, x0, y0 - band, x1, y0);
@@ -148,10 +171,10 @@ function measure(image: GreyImage, glyphs: Component[], polarity: StrokePolarity
     polarity,
     glyphs,
     charHeight: h,
-    regularHeight: share((g) => g.y1 - g.y0 >= 0.6 * h && g.y1 - g.y0 <= 1.6 * h),
-    aligned: share((g) => Math.abs(g.y0 - top) <= 0.25 * h || Math.abs(g.y1 - bottom) <= 0.25 * h),
+    regularHeight: regular / n,
+    aligned: aligned / n,
     density: Math.min(1, widths / (x1 - x0)),
-    sameLevel: share((g) => Math.abs(levelOf(g) - lineLevel) <= tolerance),
+    sameLevel: same / n,
     levelGap: levelDistance[lineLevel],
     above: areaAbove === 0 || inside === 0 ? 0 : above / areaAbove / density,
     below: areaBelow === 0 || inside === 0 ? 0 : below / areaBelow / density,
@@ -186,9 +209,11 @@ export function candidateLines(image: GreyImage, masks: StrokeMasks, options: Ca
   return out;
 }
 
+const ringHistogram = new Uint32Array(256);
+
 /** Median grey value of the one-pixel ring just outside a box (the ground around a line). */
 export function groundLevel(image: GreyImage, box: OcrBox): number {
-  const hist = new Uint32Array(256);
+  const hist = ringHistogram.fill(0);
   let n = 0;
   const add = (x: number, y: number): void => {
     if (x < 0 || y < 0 || x >= image.width || y >= image.height) return;

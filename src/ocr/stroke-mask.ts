@@ -56,9 +56,11 @@ export interface StrokeMasks {
 
 /** The image's brightest ("bright") or darkest ("dark") grey value. */
 export function extremeLevel(image: GreyImage, polarity: StrokePolarity): number {
+  const data = image.data;
   let lo = 255;
   let hi = 0;
-  for (const v of image.data) {
+  for (let i = 0; i < data.length; i++) {
+    const v = data[i];
     if (v < lo) lo = v;
     if (v > hi) hi = v;
   }
