@@ -100,7 +100,7 @@ export const inside = (w: Rect, l: Rect): boolean => {
  * Rows missing from a regular stack of PHI lines: where two flagged lines of one block, left
  * aligned and of similar height, lie two line pitches apart with nothing detected between them,
  * the row between held text that detection could not separate from its background (a bright
- * band, speckle). The block's pitch is its smallest distance between consecutive line tops.
+ * band, speckle). The block's pitch is its median distance between consecutive line tops.
  * Pairs up to four pitches apart are filled row by row where no line was detected.
  */
 export function stackGaps(lines: readonly FrameLine[], blocks: readonly number[], flagged: ReadonlySet<number>): Rect[] {
@@ -108,8 +108,11 @@ export function stackGaps(lines: readonly FrameLine[], blocks: readonly number[]
   for (const block of new Set(blocks)) {
     const members = lines.map((l, i) => ({ l, i })).filter(({ i }) => blocks[i] === block).sort((a, b) => a.l.box.y - b.l.box.y);
     const tops = [...new Set(members.map(({ l }) => l.box.y))];
-    let pitch = Infinity;
-    for (let k = 1; k < tops.length; k++) if (tops[k] - tops[k - 1] > 0) pitch = Math.min(pitch, tops[k] - tops[k - 1]);
+    // Pitch: the median distance between consecutive line tops of about one line (detected tops jitter).
+    const hs = members.map(({ l }) => l.box.h).sort((a, b) => a - b);
+    const hm = hs[hs.length >> 1];
+    const steps = tops.slice(1).map((t, k) => t - tops[k]).filter((d) => d > hm / 2 && d <= 1.8 * hm).sort((a, b) => a - b);
+    const pitch = steps.length ? steps[steps.length >> 1] : Infinity;
     const rows = members.filter(({ i }) => flagged.has(i)).map(({ l }) => l.box);
     for (let k = 0; k < rows.length; k++) {
       const a = rows[k];
