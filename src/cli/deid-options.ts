@@ -2,10 +2,7 @@ import { readFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { DicomError } from "../core/errors.js";
 import { OPTION_NAMES, optionsFromNames, type ProfileOptions } from "../profile/options.js";
-import { parseRecipe } from "../deid/recipe.js";
-import { parseMappingCsv } from "../deid/pseudonym.js";
 import type { DeidProcessorOptions } from "../pipeline/deid-processor.js";
-import { parseRegionArgs, parseRegionRules } from "../redact/index.js";
 import type { PixelMode } from "../burnin/types.js";
 import { availableParallelism } from "node:os";
 
@@ -56,10 +53,13 @@ export function resolveSecret(flags: DeidFlags, warn: (msg: string) => void): { 
   return { hex: randomBytes(32).toString("hex"), ephemeral: true };
 }
 
-/** Builds the processor options from CLI flags (config file options and flags add up). */
-export function processorOptionsFrom(flags: DeidFlags, warn: (msg: string) => void): DeidProcessorOptions {
+/**
+ * Builds the processor options from CLI flags (config file options and flags add up). Recipe,
+ * mapping and region parsers are loaded only when their flag is given (start-up time).
+ */
+export async function processorOptionsFrom(flags: DeidFlags, warn: (msg: string) => void): Promise<DeidProcessorOptions> {
   const recipeText = flags.config ? readFileSync(flags.config, "utf8") : undefined;
-  const recipe = recipeText ? parseRecipe(recipeText) : undefined;
+  const recipe = recipeText ? (await import("../deid/recipe.js")).parseRecipe(recipeText) : undefined;
   const names = [...(recipe?.options ?? []), ...Object.keys(OPTION_NAMES).filter((n) => flags[camel(n)] === true)];
   const profile: ProfileOptions = optionsFromNames(names);
   if (names.includes("retain-full-dates") && names.includes("retain-modified-dates")) {
@@ -69,16 +69,19 @@ export function processorOptionsFrom(flags: DeidFlags, warn: (msg: string) => vo
   if (!(days >= 1 && days <= 36500)) throw new DicomError("CONFIG", "--date-shift-days must be 1 to 36500");
   const layout = flags.layout ?? "mirror";
   if (layout !== "mirror" && layout !== "patient/study/series") throw new DicomError("CONFIG", '--layout must be "mirror" or "patient/study/series"');
-  const redactRects = parseRegionArgs(flags.redactRegion ?? []);
+  const regions = flags.redactRegion?.length || flags.regionRules ? await import("../redact/index.js") : undefined;
+  const redactRects = regions ? regions.parseRegionArgs(flags.redactRegion ?? []) : [];
   const regionRulesText = flags.regionRules ? readFileSync(flags.regionRules, "utf8") : undefined;
-  if (regionRulesText) parseRegionRules(regionRulesText, { source: flags.regionRules }); // validate before any file
+  if (regionRulesText) regions!.parseRegionRules(regionRulesText, { source: flags.regionRules }); // validate before any file
   const secret = resolveSecret(flags, warn);
+  const mappingText = flags.mapping ? readFileSync(flags.mapping, "utf8") : undefined;
+  const mapping = mappingText ? (await import("../deid/pseudonym.js")).parseMappingCsv(mappingText) : undefined;
   return {
     profile,
     secretHex: secret.hex,
     pseudonym: {
       prefix: flags.pseudonymPrefix ?? recipe?.pseudonymPrefix ?? "ANON",
-      mapping: flags.mapping ? parseMappingCsv(readFileSync(flags.mapping, "utf8")) : undefined,
+      mapping,
     },
     maxShiftDays: days,
     recipeText,

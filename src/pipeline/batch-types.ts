@@ -20,8 +20,16 @@ export interface BatchOptions {
   processorUrl: string | URL;
   /** Options passed to the processor's `init` and `processFile`; must be structured-cloneable. */
   processorOptions?: unknown;
-  /** Worker threads; default `os.availableParallelism()`. 0 or 1 processes in this thread (no crash isolation). */
+  /**
+   * Worker threads; 0 or 1 processes in this thread (no crash isolation). Default: one per core
+   * (`os.availableParallelism()`), or with `quickFiles` this thread plus one fewer.
+   */
   workers?: number;
+  /**
+   * The processor takes milliseconds per file (e.g. header-only de-identification): by default
+   * this thread processes files too, from the start, and the workers join once loaded.
+   */
+  quickFiles?: boolean;
   /** Per-file time limit in ms (default 300 000); a file over it is quarantined and its worker replaced. */
   timeoutMs?: number;
   /** Heap limit of each worker in MiB (default: Node's); a worker over it fails only its file. */
@@ -41,8 +49,11 @@ export interface BatchOptions {
   linkagePath?: string;
   /** Columns of the linkage CSV (default: the keys of the first row). */
   linkageColumns?: readonly string[];
-  /** Opaque fingerprint of the processor settings (never a secret); a resume with another one is refused. */
-  fingerprint?: string;
+  /**
+   * Opaque fingerprint of the processor settings (never a secret); a resume with another one is
+   * refused. May be a promise (e.g. a slow key derivation), awaited once the workers start.
+   */
+  fingerprint?: string | Promise<string>;
   /** Per-file and summary events, as objects or JSON lines. */
   events?: EventSink;
   /** Progress bar stream (drawn only when it is a TTY); default process.stderr; false for none. */

@@ -1,5 +1,4 @@
 import { existsSync, mkdirSync, readdirSync, realpathSync, renameSync, statSync, unlinkSync } from "node:fs";
-import { availableParallelism } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { performance } from "node:perf_hooks";
 import { DicomError, isDicomError } from "../core/errors.js";
@@ -7,7 +6,6 @@ import { writeFileAtomic } from "../io/atomic-write.js";
 import type { BatchOptions, BatchSummary, FileEvent } from "./batch-types.js";
 import { OutputClaims } from "./claims.js";
 import { eventEmitter } from "./events.js";
-import { InProcessRunner } from "./in-process.js";
 import { JsonLinesFile } from "./jsonl.js";
 import { checkBatchPaths, isInside, normalizeOutputRelPath, pathId, type BatchPaths } from "./paths.js";
 import { ProgressBar } from "./progress.js";
@@ -17,23 +15,12 @@ import { BatchState, STATE_FILE } from "./state.js";
 import { BatchTally } from "./tally.js";
 import { failedResult, type TaskResult, type TaskRunner } from "./task.js";
 import { walkFiles, type WalkEntry } from "./walk.js";
-import { WorkerPool } from "./worker-pool.js";
-
-/** Default per-file time limit: 5 minutes. */
-export const DEFAULT_TIMEOUT_MS = 300_000;
+import { BatchRunners, planRunners } from "./runners.js";
 
 /** Refuses a non-empty output folder unless the run resumes or may overwrite. */
 function checkOutputFolder(output: string, options: BatchOptions): void {
   if (options.resume || options.overwrite || !existsSync(output)) return;
   if (readdirSync(output).length > 0) throw new DicomError("CONFIG", "output folder is not empty (resume or overwrite it)");
-}
-
-/** Starts the worker pool, or the in-process runner for 0 or 1 workers. */
-async function startRunner(options: BatchOptions, workers: number): Promise<TaskRunner> {
-  const processorUrl = options.processorUrl instanceof URL ? options.processorUrl.href : String(options.processorUrl);
-  const common = { processorUrl, processorOptions: options.processorOptions, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS };
-  if (workers <= 1) return InProcessRunner.start(common);
-  return WorkerPool.start({ ...common, size: workers, workerMemoryMb: options.workerMemoryMb });
 }
 
 /** Everything one batch run works with. */
@@ -143,9 +130,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const t0 = performance.now();
   const paths = checkBatchPaths(options);
   checkOutputFolder(paths.output, options);
-  const requested = options.workers ?? availableParallelism();
-  const runner = await startRunner(options, requested);
-  const workers = requested <= 1 ? 0 : runner.size;
+  const runners = await BatchRunners.start(options, planRunners(options));
 
   let state: BatchState | undefined;
   let quarantine: JsonLinesFile | undefined;
@@ -159,12 +144,12 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const onAbort = () => {
     interrupted = true;
     queue.close(true);
-    runner.abort();
+    runners.abort();
   };
   try {
     mkdirSync(paths.output, { recursive: true });
     mkdirSync(paths.reportDir, { recursive: true });
-    state = BatchState.open(paths.output, { resume: options.resume, fingerprint: options.fingerprint });
+    state = BatchState.open(paths.output, { resume: options.resume, fingerprint: await options.fingerprint });
     quarantine = new JsonLinesFile(join(paths.reportDir, REPORT_FILES.quarantine));
     if (paths.linkagePath) linkage = new LinkageWriter(paths.linkagePath, options.linkageColumns);
     const claims = new OutputClaims();
@@ -203,7 +188,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
       queue.close();
     });
 
-    const lane = async () => {
+    const lane = async (runner: TaskRunner, inThread: boolean) => {
       for (let entry = await queue.next(); entry !== undefined; entry = await queue.next()) {
         if (options.resume && resumed(run, entry)) {
           draw();
@@ -213,22 +198,23 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
         if (result === undefined) break;
         commit(run, entry, result);
         draw();
-        if (workers === 0) await new Promise((r) => setImmediate(r)); // let the walk, timers and streams run
+        if (inThread) await new Promise((r) => setImmediate(r)); // let the walk, workers, timers and streams run
       }
     };
-    await Promise.all([walk, ...Array.from({ length: runner.size }, lane)]);
+    await Promise.all([walk, runners.run(lane, () => queue.length)]);
+    state.flush();
     if (ticker) clearInterval(ticker);
     draw(true);
   } finally {
     options.signal?.removeEventListener("abort", onAbort);
     progress.finish();
-    await runner.close();
+    await runners.close();
     state?.close();
     quarantine?.close();
     linkage?.close();
   }
   const summary = tally.summary({
-    seconds: (performance.now() - t0) / 1000, workers, found, interrupted, linkageRows: linkage?.rows ?? 0, startedAt,
+    seconds: (performance.now() - t0) / 1000, workers: runners.workers, found, interrupted, linkageRows: linkage?.rows ?? 0, startedAt,
   });
   writeSummary(paths.reportDir, summary, [paths.input]);
   eventEmitter(options.events)({ type: "summary", ...summary });

@@ -2,7 +2,7 @@ import { isDicomError } from "../core/errors.js";
 import type { ProcessResult } from "./types.js";
 import type { ProfileOptions } from "../profile/options.js";
 import { loadTextCleaner, type DeidOptions } from "../deid/deidentify.js";
-import { parseRegionRules, type Rect, type RegionRules } from "../redact/index.js";
+import type { Rect, RegionRules } from "../redact/index.js";
 import { deidentifyDicom } from "./deid-file.js";
 import type { PixelMode } from "../burnin/types.js";
 import type { OcrEngine } from "../ocr/engine.js";
@@ -43,7 +43,7 @@ let engine: OcrEngine | undefined;
 
 /** Parses the recipe and builds the run options once per worker (loading the text cleaner when an option needs it). */
 export async function init(o: DeidProcessorOptions): Promise<void> {
-  initSync(o);
+  await initOptions(o);
   const r = recipe?.rules.some((x) => x.action.kind === "clean");
   if (o.profile.cleanDescriptors || o.profile.cleanStructuredContent || r) deidOptions!.cleaner = await loadTextCleaner();
   if (o.pixels !== "off" && !engine) {
@@ -60,9 +60,10 @@ export async function close(): Promise<void> {
   engine = undefined;
 }
 
-function initSync(o: DeidProcessorOptions): void {
+/** Parses recipe and region rules (the redaction modules are loaded only for rules: they take a while to load). */
+async function initOptions(o: DeidProcessorOptions): Promise<void> {
   recipe = o.recipeText ? parseRecipe(o.recipeText) : undefined;
-  regionRules = o.regionRulesText ? parseRegionRules(o.regionRulesText, { source: "region rules" }) : undefined;
+  regionRules = o.regionRulesText ? (await import("../redact/index.js")).parseRegionRules(o.regionRulesText, { source: "region rules" }) : undefined;
   deidOptions = {
     profile: o.profile,
     secret: { key: Uint8Array.from(Buffer.from(o.secretHex, "hex")), ephemeral: false },
@@ -79,7 +80,7 @@ const safeSegment = (s: string | undefined, fallback: string): string => (s && /
 
 /** De-identifies one file; bad input becomes a failed outcome (never a throw). */
 export async function processFile(bytes: Uint8Array, context: { relPath: string }, o: DeidProcessorOptions): Promise<ProcessResult> {
-  if (!deidOptions) initSync(o);
+  if (!deidOptions) await initOptions(o);
   // File names may carry PHI: errors name tags and offsets only; the runner knows the path.
   void context;
   try {

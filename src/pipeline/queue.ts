@@ -5,6 +5,11 @@ export class AsyncQueue<T> {
   private readonly waiters: ((item: T | undefined) => void)[] = [];
   private closed = false;
 
+  /** Items waiting to be taken. */
+  get length(): number {
+    return this.items.length - this.head;
+  }
+
   /** Adds an item (ignored once closed). */
   push(item: T): void {
     if (this.closed) return;

@@ -6,6 +6,9 @@ import { JsonLinesFile } from "./jsonl.js";
 /** Name of the resume state file in the output folder. */
 export const STATE_FILE = ".dicom-deid-state.jsonl";
 
+/** State lines are gathered for at most this long (a crash loses at most this much: those files are redone on resume). */
+const STATE_FLUSH_MS = 200;
+
 /** What an earlier run finished for one input file. */
 export interface StateRecord {
   size: number;
@@ -61,7 +64,7 @@ export class BatchState {
         }
       }
     }
-    const file = new JsonLinesFile(path, { append: header });
+    const file = new JsonLinesFile(path, { append: header, flushMs: STATE_FLUSH_MS });
     if (!header) file.write({ dicomDeidState: 1, ...(options.fingerprint !== undefined ? { fingerprint: options.fingerprint } : {}) });
     return new BatchState(records, file);
   }
@@ -84,6 +87,11 @@ export class BatchState {
   /** Records that an earlier output was moved to resolve a collision. */
   moved(id: string, to: string): void {
     this.file.write({ id, movedTo: to });
+  }
+
+  /** Writes the gathered lines; throws a WRITE DicomError when that fails. */
+  flush(): void {
+    this.file.flush();
   }
 
   /** Closes the state file. */

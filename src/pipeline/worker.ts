@@ -20,13 +20,18 @@ function transferable(result: TaskResult): ArrayBuffer[] {
 
 try {
   const processor = await loadProcessor(init.processorUrl, init.processorOptions);
-  port.on("message", async (m: FileMessage) => {
+  const handle = async (m: FileMessage) => {
     const result = await runTask(m.task, processor, init.processorOptions);
     try {
       port.postMessage({ type: "result", id: m.id, result } satisfies WorkerMessage, transferable(result));
     } catch {
       port.postMessage({ type: "result", id: m.id, result: failedResult("INTERNAL", "processor result is not structured-cloneable", result.ms) } satisfies WorkerMessage);
     }
+  };
+  // Files may queue here (see WorkerPoolOptions.depth): one at a time, in order.
+  let queue = Promise.resolve();
+  port.on("message", (m: FileMessage) => {
+    queue = queue.then(() => handle(m));
   });
   port.postMessage({ type: "ready" } satisfies WorkerMessage);
 } catch (e) {

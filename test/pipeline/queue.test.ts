@@ -18,3 +18,13 @@ test("when consumers wait on the queue then items arrive in order and close ends
   d.close(true);
   assert.equal(await d.next(), undefined);
 });
+
+test("when items wait then length counts them until they are taken", async () => {
+  const q = new AsyncQueue<string>();
+  assert.equal(q.length, 0);
+  q.push("a");
+  q.push("b");
+  assert.equal(q.length, 2);
+  await q.next();
+  assert.equal(q.length, 1);
+});

@@ -49,6 +49,24 @@ test("when workers process a tree then the output is byte-identical to processin
   }
 });
 
+test("when files queue in a worker (depth 2) and the running one crashes or hangs then only it fails and the next runs on the replacement", async () => {
+  const root = tempDir();
+  const pool = await WorkerPool.start({ size: 1, depth: 2, processorUrl: TEST_PROCESSOR.href, processorOptions: {}, timeoutMs: 3000 });
+  try {
+    const input = join(root, "in");
+    makeTree(input, { "CRASH.dcm": SAMPLE.ct, "HANG.dcm": SAMPLE.ct, "a.dcm": SAMPLE.mr, "b.dcm": SAMPLE.be });
+    const task = (relPath: string) => ({ absPath: join(input, relPath), relPath });
+    assert.equal(pool.size, 2);
+    const first = await Promise.all([pool.run(task("CRASH.dcm")), pool.run(task("a.dcm"))]);
+    assert.deepEqual(first.map((r) => [r?.status, r?.outcome.code]), [["failed", "WORKER_CRASH"], ["ok", undefined]]);
+    const second = await Promise.all([pool.run(task("HANG.dcm")), pool.run(task("b.dcm"))]);
+    assert.deepEqual(second.map((r) => [r?.status, r?.outcome.code]), [["failed", "TIMEOUT"], ["ok", undefined]]);
+  } finally {
+    await pool.close();
+    removeDir(root);
+  }
+});
+
 test("when the processor fails to initialize in a worker then the pool refuses to start with CONFIG", async () => {
   await assert.rejects(
     WorkerPool.start({ size: 2, processorUrl: TEST_PROCESSOR.href, processorOptions: { failInit: true }, timeoutMs: 30_000 }),

@@ -1,12 +1,26 @@
-import { createHash, scryptSync } from "node:crypto";
+import { createHash, scrypt } from "node:crypto";
 import { resolve } from "node:path";
 import type { Command } from "commander";
-import { runBatch } from "../../pipeline/batch.js";
+import type { DeidProcessorOptions } from "../../pipeline/deid-processor.js";
 import { optionFlags, processorOptionsFrom, type DeidFlags } from "../deid-options.js";
 import { runCommand } from "../run-command.js";
 
 /** URL of the de-identification processor module, for the worker threads. */
 const PROCESSOR_URL = new URL("../../pipeline/deid-processor.js", import.meta.url);
+
+/**
+ * The settings fingerprint stored in the output for --resume. It must not let anyone test
+ * secret guesses cheaply, so the secret goes through scrypt (about 45 ms of CPU), run in the
+ * thread pool while the batch starts.
+ */
+function fingerprintOf(o: DeidProcessorOptions): Promise<string> {
+  return new Promise((done, fail) => {
+    scrypt(o.secretHex, "dicom-deid-resume-fingerprint", 16, { N: 1 << 14, r: 8, p: 1, maxmem: 64 * 1024 * 1024 }, (e, key) => {
+      if (e) return fail(e);
+      done(createHash("sha256").update(JSON.stringify({ ...o, secretHex: key.toString("hex") })).digest("hex").slice(0, 16));
+    });
+  });
+}
 
 /** `dicom-deid deidentify <input> <output>`: the batch header (and later pixel) de-identification. */
 export function registerDeidentify(program: Command, setExit: (code: number) => void): void {
@@ -28,7 +42,7 @@ export function registerDeidentify(program: Command, setExit: (code: number) => 
     .option("--no-fail-safe", "keep text lines OCR could not read confidently (default: they are redacted)")
     .option("--redact-region <x,y,w,h>", "redact this rectangle in every frame of every image (repeatable)", (v: string, prev: string[] = []) => [...prev, v])
     .option("--region-rules <file>", "region rules (JSON): header conditions -> rectangles, or keep ultrasound regions (src/redact/regions/README.md)")
-    .option("--workers <n>", "worker threads (default: all cores; 0 = in this thread)")
+    .option("--workers <n>", "worker threads (default: all cores; with --pixels off and no regions, this thread, joined by one worker fewer for a large batch; 0 = in this thread)")
     .option("--resume", "skip files an earlier run into the same output finished")
     .option("--overwrite", "allow writing into a non-empty output folder")
     .option("--events <file>", "write JSON-lines events (per file and summary) to this file, or - for stdout")
@@ -39,15 +53,16 @@ export function registerDeidentify(program: Command, setExit: (code: number) => 
   cmd.action(async (input: string, output: string, flags: DeidFlags & { workers?: string; resume?: boolean; overwrite?: boolean; events?: string; pixels: string; reportDir?: string }) => {
     setExit(await runCommand(undefined, async () => {
       const warn = (m: string) => process.stderr.write(`dicom-deid: warning: ${m}\n`);
-      const processorOptions = processorOptionsFrom(flags, warn);
-      // The fingerprint (stored in the output for --resume) must not let anyone test secret guesses cheaply: scrypt it.
-      const secretTag = scryptSync(processorOptions.secretHex, "dicom-deid-resume-fingerprint", 16, { N: 1 << 14, r: 8, p: 1, maxmem: 64 * 1024 * 1024 }).toString("hex");
-      const fingerprint = createHash("sha256").update(JSON.stringify({ ...processorOptions, secretHex: secretTag })).digest("hex").slice(0, 16);
+      const processorOptions = await processorOptionsFrom(flags, warn);
+      const fingerprint = fingerprintOf(processorOptions);
+      fingerprint.catch(() => undefined); // awaited by the batch; a batch that fails first must not leave it unhandled
+      const { runBatch } = await import("../../pipeline/batch.js");
       const { createWriteStream } = await import("node:fs");
       const events = flags.events === "-" ? process.stdout : flags.events ? createWriteStream(flags.events) : undefined;
       const summary = await runBatch({
         input: resolve(input), output: resolve(output), processorUrl: PROCESSOR_URL, processorOptions,
         workers: flags.workers !== undefined ? Number(flags.workers) : undefined,
+        quickFiles: processorOptions.pixels === "off" && !processorOptions.redactRects.length && !processorOptions.regionRulesText,
         resume: flags.resume, overwrite: flags.overwrite, linkagePath: flags.linkage ? resolve(flags.linkage) : undefined,
         reportDir: flags.reportDir ? resolve(flags.reportDir) : undefined, reportPaths: Boolean(flags.reportDir),
         fingerprint, events,

@@ -1,15 +1,8 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Command } from "commander";
-import { writeFileAtomic } from "../../io/atomic-write.js";
-import { parseGroundTruthText } from "../../eval/ground-truth.js";
-import { reportJson } from "../../eval/report.js";
-import { evalReviewEntry } from "../../eval/review.js";
-import { evaluateFolders } from "../../eval/run.js";
-import { formatEvalTable } from "../../eval/table.js";
-import { createOcrEngine, type OcrEngine } from "../../ocr/engine.js";
-import { DEFAULT_OCR_ENGINE, registerDefaultOcrEngines } from "../../ocr/default-engines.js";
-import { renderHtmlReport, type ReviewEntry } from "../../report/html.js";
+import type { OcrEngine } from "../../ocr/engine.js";
+import type { ReviewEntry } from "../../report/html.js";
 import { runCommand, UsageError } from "../run-command.js";
 
 interface EvalFlags {
@@ -48,7 +41,7 @@ export function registerEval(program: Command, setExit: (code: number) => void):
     .option("--html <file>", "write a review page: before/after thumbnails with redacted and missed boxes")
     .option("--no-residual", "skip OCR of the outputs (counts of values still readable)")
     .option("--ocr-baseline", "also OCR the originals, to show how many values OCR could read before redaction")
-    .option("--ocr-engine <name>", `OCR engine of the residual check (default ${DEFAULT_OCR_ENGINE})`)
+    .option("--ocr-engine <name>", "OCR engine of the residual check (default tesseract.js)")
     .option("--workers <n>", "OCR workers (default: all cores)")
     .option("--threshold <share>", "share of a value's box that must be redacted to count it hidden (default 0.9)")
     .option("--no-rows", "print the totals only")
@@ -56,6 +49,10 @@ export function registerEval(program: Command, setExit: (code: number) => void):
       setExit(await runCommand(undefined, async () => {
         if (!existsSync(original)) throw new UsageError("<original> does not exist");
         if (!existsSync(output) || !statSync(output).isDirectory()) throw new UsageError("<output> must be an existing folder");
+        const [{ writeFileAtomic }, { parseGroundTruthText }, { reportJson }, { evalReviewEntry }, { evaluateFolders }, { formatEvalTable }, { createOcrEngine }, { DEFAULT_OCR_ENGINE, registerDefaultOcrEngines }, { renderHtmlReport }] = await Promise.all([
+          import("../../io/atomic-write.js"), import("../../eval/ground-truth.js"), import("../../eval/report.js"), import("../../eval/review.js"),
+          import("../../eval/run.js"), import("../../eval/table.js"), import("../../ocr/engine.js"), import("../../ocr/default-engines.js"), import("../../report/html.js"),
+        ]);
         const workers = flags.workers === undefined ? undefined : Math.floor(numberOption(flags.workers, "--workers", 1, 256));
         const hiddenThreshold = flags.threshold === undefined ? undefined : numberOption(flags.threshold, "--threshold", 0.01, 1);
         const groundTruth = flags.groundTruth ? parseGroundTruthText(readFileSync(flags.groundTruth, "utf8")) : undefined;

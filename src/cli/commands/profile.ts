@@ -1,14 +1,9 @@
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import type { Command } from "commander";
-import { readDicom } from "../../io/read/read-file.js";
-import { lookupTag } from "../../dictionary/index.js";
-import { planFile, type DeidOptions } from "../../deid/deidentify.js";
-import { parseRecipe } from "../../deid/recipe.js";
-import { PROFILE_SOURCE } from "../../profile/table.js";
+import type { DeidOptions } from "../../deid/deidentify.js";
 import { optionFlags, processorOptionsFrom, type DeidFlags } from "../deid-options.js";
 import { runCommand, UsageError } from "../run-command.js";
-import { explainRegions, parseRegionRules } from "../../redact/index.js";
 
 /** `dicom-deid profile --explain <file>`: the action each element would get and why (no values). */
 export function registerProfile(program: Command, setExit: (code: number) => void): void {
@@ -21,9 +16,13 @@ export function registerProfile(program: Command, setExit: (code: number) => voi
     .option("--json", "print JSON lines instead of a table");
   for (const o of optionFlags()) cmd.option(o.flag, o.help);
   cmd.action(async (flags: DeidFlags & { explain?: string; json?: boolean; regionRules?: string }) => {
-    setExit(await runCommand(flags.explain, () => {
+    setExit(await runCommand(flags.explain, async () => {
       if (!flags.explain) throw new UsageError("profile needs --explain <file>");
-      const o = processorOptionsFrom({ ...flags, secret: "explain-only-secret" }, () => undefined);
+      const [{ readDicom }, { lookupTag }, { planFile }, { parseRecipe }, { PROFILE_SOURCE }] = await Promise.all([
+        import("../../io/read/read-file.js"), import("../../dictionary/index.js"), import("../../deid/deidentify.js"),
+        import("../../deid/recipe.js"), import("../../profile/table.js"),
+      ]);
+      const o = await processorOptionsFrom({ ...flags, secret: "explain-only-secret" }, () => undefined);
       const file = readDicom(new Uint8Array(readFileSync(flags.explain)), { file: basename(flags.explain) });
       const deid: DeidOptions = {
         profile: o.profile, secret: { key: new Uint8Array(8), ephemeral: true }, pseudonym: o.pseudonym,
@@ -38,6 +37,7 @@ export function registerProfile(program: Command, setExit: (code: number) => voi
         else process.stdout.write(`${"  ".repeat(depth)}${e.path.split(".").pop()} ${e.element.vr} ${kw.padEnd(36 - 2 * depth)} ${e.decision.action.kind.padEnd(9)} ${e.decision.rule}\n`);
       }
       if (flags.regionRules) {
+        const { explainRegions, parseRegionRules } = await import("../../redact/index.js");
         const ex = explainRegions(file, parseRegionRules(readFileSync(flags.regionRules, "utf8"), { source: basename(flags.regionRules) }));
         if (flags.json) process.stdout.write(JSON.stringify({ regionRules: ex }) + "\n");
         else {

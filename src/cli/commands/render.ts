@@ -1,12 +1,7 @@
 import { readFileSync } from "node:fs";
 import { basename, extname } from "node:path";
 import type { Command } from "commander";
-import { readDicom } from "../../io/read/read-file.js";
-import { writeFileAtomic } from "../../io/atomic-write.js";
-import { openPixels, readFrame } from "../../pixels/image.js";
-import { renderFrame, type VoiChoice } from "../../pixels/render/render-frame.js";
-import { extremes, inverted, upscale } from "../../pixels/render/variants.js";
-import { encodePng } from "../../pixels/render/png.js";
+import type { VoiChoice } from "../../pixels/render/render-frame.js";
 import { runCommand, UsageError } from "../run-command.js";
 
 const MODES = ["normal", "inverted", "extremes", "extremes-min"] as const;
@@ -54,6 +49,10 @@ export function registerRender(program: Command, setExit: (code: number) => void
         const frameIndex = opts.frame === undefined ? undefined : wholeNumber(opts.frame, "--frame");
         const scale = opts.scale === undefined ? 1 : Number(opts.scale);
         if (!(scale > 0 && scale <= 16)) throw new UsageError(`--scale must be a number in (0, 16], got "${opts.scale}"`);
+        const [{ readDicom }, { writeFileAtomic }, { openPixels, readFrame }, { renderFrame }, { extremes, inverted, upscale }, { encodePng }] = await Promise.all([
+          import("../../io/read/read-file.js"), import("../../io/atomic-write.js"), import("../../pixels/image.js"),
+          import("../../pixels/render/render-frame.js"), import("../../pixels/render/variants.js"), import("../../pixels/render/png.js"),
+        ]);
         const f = readDicom(new Uint8Array(readFileSync(file)), { file: basename(file), lenient: opts.lenient });
         const src = openPixels(f);
         const index = frameIndex ?? 0;

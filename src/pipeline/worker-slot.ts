@@ -1,0 +1,167 @@
+import { Worker } from "node:worker_threads";
+import { performance } from "node:perf_hooks";
+import { DicomError } from "../core/errors.js";
+import { failedResult, type FileTask, type TaskResult } from "./task.js";
+import type { WorkerInit, WorkerMessage } from "./worker-protocol.js";
+
+/** What a worker slot needs: the processor, the per-file time limit, the heap limit. */
+export interface WorkerSlotOptions extends WorkerInit {
+  /** Per-file time limit in ms; the worker is then terminated and replaced. */
+  timeoutMs: number;
+  /** Heap limit of each worker in MiB. */
+  workerMemoryMb?: number;
+}
+
+/**
+ * Starts the worker entry next to this module: worker.js in the built package; under tsx
+ * (source .ts) a bootstrap that registers tsx in the thread first, since Node 20 workers do
+ * not get --import hooks for their entry.
+ */
+function spawnWorker(options: WorkerSlotOptions): Worker {
+  const init: WorkerInit = { processorUrl: options.processorUrl, processorOptions: options.processorOptions };
+  const resourceLimits = options.workerMemoryMb ? { maxOldGenerationSizeMb: options.workerMemoryMb } : undefined;
+  const self = import.meta.url;
+  if (self.endsWith(".ts")) {
+    const api = JSON.stringify(import.meta.resolve("tsx/esm/api"));
+    const entry = JSON.stringify(new URL("./worker.ts", self).href);
+    const code = `import(${api}).then((m) => { m.register(); return import(${entry}); });`;
+    return new Worker(code, { eval: true, workerData: init, resourceLimits });
+  }
+  return new Worker(new URL("./worker.js", self), { workerData: init, resourceLimits });
+}
+
+/** Loading a processor (models, dictionaries) may take longer than a short per-file timeout. */
+const MIN_INIT_TIMEOUT_MS = 120_000;
+
+/** A file sent (or to be sent) to the worker. */
+interface Pending {
+  id: number;
+  task: FileTask;
+  resolve: (r: TaskResult | undefined) => void;
+  posted: boolean;
+  /** Set while the file is the one the worker runs (the head): its time limit. */
+  timer?: NodeJS.Timeout;
+  t0: number;
+}
+
+/**
+ * One worker thread, replaced after a crash or a timeout. Files queue in the worker, which
+ * runs them one at a time in order, so the head of the queue is the one running: a crash or
+ * a timeout fails only the head; the files behind it go to the replacement worker.
+ */
+export class WorkerSlot {
+  private worker?: Worker;
+  private starting?: Promise<void>;
+  private readonly queue: Pending[] = [];
+  private nextId = 0;
+  /** Set by the pool's abort: no new work, results dropped. */
+  aborted = false;
+
+  constructor(private readonly options: WorkerSlotOptions) {}
+
+  /** Files queued in this slot, the running one included. */
+  get load(): number {
+    return this.queue.length;
+  }
+
+  /** Spawns the worker and waits until its processor is loaded and initialized (at most the file timeout, and at least 2 minutes). */
+  start(): Promise<void> {
+    const started = new Promise<void>((resolve, reject) => {
+      const w = spawnWorker(this.options);
+      this.worker = w;
+      const limit = Math.max(this.options.timeoutMs, MIN_INIT_TIMEOUT_MS);
+      const timer = setTimeout(() => {
+        this.drop(w);
+        reject(new DicomError("CONFIG", `processor init took more than ${limit} ms`));
+      }, limit);
+      w.on("message", (m: WorkerMessage) => {
+        if (m.type === "ready") {
+          clearTimeout(timer);
+          resolve();
+        } else if (m.type === "init-error") {
+          clearTimeout(timer);
+          this.drop(w);
+          reject(new DicomError("CONFIG", m.reason));
+        } else if (w === this.worker && this.queue[0]?.id === m.id) this.finishHead(m.result);
+      });
+      const died = (e?: Error) => {
+        clearTimeout(timer);
+        reject(new DicomError("CONFIG", "a worker exited while loading the processor"));
+        if (w !== this.worker) return;
+        this.drop(w);
+        const oom = (e as NodeJS.ErrnoException | undefined)?.code === "ERR_WORKER_OUT_OF_MEMORY";
+        if (this.queue[0]?.posted) this.finishHead(failedResult("WORKER_CRASH", oom ? "worker crashed (out of memory)" : "worker crashed", this.elapsed()));
+      };
+      w.on("error", died);
+      w.on("exit", () => died());
+    });
+    this.starting = started;
+    const done = () => {
+      if (this.starting === started) this.starting = undefined;
+    };
+    started.then(done, done);
+    return started;
+  }
+
+  /** Queues one file for this slot's worker (starting a replacement worker first if needed). */
+  run(task: FileTask): Promise<TaskResult | undefined> {
+    if (this.aborted) return Promise.resolve(undefined);
+    return new Promise((resolve) => {
+      this.queue.push({ id: ++this.nextId, task, resolve, posted: false, t0: performance.now() });
+      this.pump();
+    });
+  }
+
+  /** Sends the queued files to a ready worker and arms the head's time limit; starts a worker when there is none. */
+  private pump(): void {
+    if (this.aborted || this.queue.length === 0) return;
+    const worker = this.worker;
+    if (!worker || this.starting) {
+      (this.starting ?? this.start()).then(() => this.pump(), () => {
+        if (!this.aborted) for (const p of this.queue.splice(0)) p.resolve(failedResult("WORKER_INIT", "a replacement worker could not start"));
+      });
+      return;
+    }
+    for (const p of this.queue) {
+      if (p.posted) continue;
+      p.posted = true;
+      worker.postMessage({ type: "file", id: p.id, task: p.task });
+    }
+    const head = this.queue[0];
+    if (!head.timer) {
+      head.t0 = performance.now();
+      head.timer = setTimeout(() => {
+        this.drop(worker);
+        this.finishHead(failedResult("TIMEOUT", `no result within ${this.options.timeoutMs} ms`, this.elapsed()));
+      }, this.options.timeoutMs);
+    }
+  }
+
+  /** Resolves the running file; the next one becomes the head (on a replacement worker if this one was dropped). */
+  private finishHead(result: TaskResult): void {
+    const head = this.queue.shift();
+    if (!head) return;
+    clearTimeout(head.timer);
+    head.resolve(result);
+    if (!this.worker) for (const p of this.queue) p.posted = false;
+    this.pump();
+  }
+
+  /** Resolves every queued file with undefined (abort). */
+  abandon(): void {
+    for (const p of this.queue.splice(0)) {
+      clearTimeout(p.timer);
+      p.resolve(undefined);
+    }
+  }
+
+  /** Forgets and terminates a worker (a later run starts a new one). */
+  drop(w: Worker | undefined = this.worker): void {
+    if (w === this.worker) this.worker = undefined;
+    void w?.terminate();
+  }
+
+  private elapsed(): number {
+    return this.queue[0] ? Math.round(performance.now() - this.queue[0].t0) : 0;
+  }
+}
