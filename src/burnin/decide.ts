@@ -1,7 +1,7 @@
 // Decision: which detected text is PHI (recognizers), which cannot be read (fail-safe), which stays.
 import { analyzeWords, DEFAULT_ALLOW_LIST, labelledLines, unreadDateRemainder, unreadRemainder, type PhiContext } from "../phi/index.js";
 import type { FrameText, PixelMode, RedactionDecision } from "./types.js";
-import { continuations, grow, inside, rowMates, stackGaps, textBlocks, union } from "./layout.js";
+import { continuations, grow, inside, redactionBoxes, rowMates, stackGaps, textBlocks, union } from "./layout.js";
 
 /** Options of `decideRedactions`. */
 export interface DecideOptions {
@@ -49,6 +49,7 @@ export function decideRedactions(text: FrameText, options: DecideOptions): Redac
     return out;
   }
   const words = text.words;
+  const lineBoxes = redactionBoxes(text.lines);
   const findings = analyzeWords(words.map((w) => ({ text: w.text, line: w.line ?? -1 - Math.round(w.box.y) })), options.context);
   const byLine = options.extent !== "words";
   // Pieces of a flagged row join it unless OCR read them confidently (clinical fields beside a date stay).
@@ -74,7 +75,7 @@ export function decideRedactions(text: FrameText, options: DecideOptions): Redac
       const lines = new Set(f.words.map((i) => words[i].line).filter((l): l is number => l !== undefined));
       for (const l of [...lines]) for (const m of rowMates(text.lines, l, unsure)) lines.add(m);
       const wrapped = continuations(text, lines, b);
-      for (const l of lines) out.push({ frame: text.frame, box: grow(text.lines[l].box, 1), reason: f.recognizer, entity: f.entity, score: f.score });
+      for (const l of lines) out.push({ frame: text.frame, box: grow(lineBoxes[l], 1), reason: f.recognizer, entity: f.entity, score: f.score });
       // A value wrapped over lines is a paragraph: its lines below the first are redacted across its full width.
       const valueLines = [...new Set([...f.words.map((i) => words[i].line), ...wrapped])].filter((l): l is number => l !== undefined);
       if (valueLines.length > 1) {
@@ -86,7 +87,7 @@ export function decideRedactions(text: FrameText, options: DecideOptions): Redac
           out.push({ frame: text.frame, box: grow({ x: para.x, y: lb.y, w: para.w, h: lb.h }, 1), reason: f.recognizer, entity: f.entity, score: f.score });
         }
       } else {
-        for (const l of wrapped) out.push({ frame: text.frame, box: grow(text.lines[l].box, 1), reason: f.recognizer, entity: f.entity, score: f.score });
+        for (const l of wrapped) out.push({ frame: text.frame, box: grow(lineBoxes[l], 1), reason: f.recognizer, entity: f.entity, score: f.score });
       }
     }
   }
@@ -107,7 +108,7 @@ export function decideRedactions(text: FrameText, options: DecideOptions): Redac
       if (!take) continue;
       cued.add(ll.line);
       for (const m of rowMates(text.lines, ll.line, unsure)) {
-        out.push({ frame: text.frame, box: grow(text.lines[m].box, 1), reason: "label-cue", entity: ll.entity, score: 0.6 });
+        out.push({ frame: text.frame, box: grow(lineBoxes[m], 1), reason: "label-cue", entity: ll.entity, score: 0.6 });
       }
     }
     for (const gap of stackGaps(text.lines, blocks, new Set([...flagged, ...cued]))) {
@@ -137,7 +138,7 @@ export function decideRedactions(text: FrameText, options: DecideOptions): Redac
       const members = blocks.filter((b) => b === block).length;
       const hasFinding = blockHasFinding(u.i);
       if (!hasFinding && (members < 2 || weak)) continue;
-      out.push({ frame: text.frame, box: grow(text.lines[u.i].box, 1), reason: "unreadable-text", score: 1 - u.conf / 100 });
+      out.push({ frame: text.frame, box: grow(lineBoxes[u.i], 1), reason: "unreadable-text", score: 1 - u.conf / 100 });
     }
   }
   return out;

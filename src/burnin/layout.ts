@@ -139,3 +139,30 @@ export function stackGaps(lines: readonly FrameLine[], blocks: readonly number[]
   return out;
 }
 
+
+/**
+ * The box each line is redacted with. Detection sometimes adds, beside the lines of a block, a
+ * taller line that merges one of them with texture or with the next row; OCR then reads the same
+ * words again. Such a line (holding, in its height, lines at most three quarters as tall, of
+ * similar glyphs, overlapping it) is cut to the columns of the lines it holds, widened by their
+ * height: the texture merged beside them is not text.
+ */
+export function redactionBoxes(lines: readonly FrameLine[]): Rect[] {
+  return lines.map((l, i) => {
+    const b = l.box;
+    const held = lines.filter((m, j) => {
+      if (j === i || m.box.h > 0.75 * b.h) return false;
+      const cy = m.box.y + m.box.h / 2;
+      const similar = Math.min(m.charHeight, l.charHeight) / Math.max(m.charHeight, l.charHeight, 1) > 0.6;
+      return similar && cy >= b.y && cy <= b.y + b.h && Math.min(m.box.x + m.box.w, b.x + b.w) > Math.max(m.box.x, b.x);
+    });
+    if (!held.length) return b;
+    // Two rows merged, or one row with texture beside it; not a line that merely holds a fragment.
+    const spanned = Math.max(...held.map((h) => h.box.x + h.box.w)) - Math.min(...held.map((h) => h.box.x));
+    if (held.length < 2 && spanned < 0.6 * b.w) return b;
+    const m = Math.max(...held.map((h) => h.box.h));
+    const x0 = Math.max(b.x, Math.min(...held.map((h) => h.box.x)) - m);
+    const x1 = Math.min(b.x + b.w, Math.max(...held.map((h) => h.box.x + h.box.w)) + m);
+    return { x: x0, y: b.y, w: x1 - x0, h: b.h };
+  });
+}

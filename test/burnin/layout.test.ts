@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { continuations, rowMates, stackGaps, textBlocks } from "../../src/burnin/layout.js";
+import { continuations, redactionBoxes, rowMates, stackGaps, textBlocks } from "../../src/burnin/layout.js";
 import type { FrameLine, FrameText } from "../../src/burnin/types.js";
 
 const line = (x: number, y: number, w: number, h = 10, charHeight = 8): FrameLine => ({ box: { x, y, w, h }, charHeight });
@@ -63,4 +63,16 @@ test("when a block is just two flagged lines about two line heights apart then t
   assert.ok(gaps[0].y > 105 && gaps[0].y < 120);
   // Adjacent lines (one pitch apart) leave nothing between them.
   assert.deepEqual(stackGaps([line(70, 100, 136, 14), line(70, 115, 94, 14)], [0, 0], new Set([0, 1])), []);
+});
+
+test("when a tall line merges two rows with texture beside them then it is redacted only over the rows' columns", () => {
+  // Two rows at x 275-416, and a merged line from x 202 (texture) spanning both.
+  const lines = [line(275, 94, 139, 12, 7), line(202, 96, 214, 25, 7), line(275, 107, 141, 15, 7)];
+  const boxes = redactionBoxes(lines);
+  assert.deepEqual(boxes[0], lines[0].box);
+  assert.equal(boxes[1].x, 275 - 15);
+  assert.equal(boxes[1].x + boxes[1].w, 416);
+  // A line that merely holds a narrow fragment keeps its full width.
+  const frag = [line(64, 196, 96, 11, 4), line(124, 197, 19, 6, 4)];
+  assert.deepEqual(redactionBoxes(frag)[0], frag[0].box);
 });
