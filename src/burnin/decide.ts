@@ -61,20 +61,21 @@ export function decideRedactions(text: FrameText, options: DecideOptions): Redac
     // Words inside detected lines are covered by their line (grown by 1); a wide pad would only spill out.
     const inLines = byLine && f.words.every((i) => words[i].line !== undefined);
     out.push({ frame: text.frame, box: grow(b, inLines ? 1 : pad(Math.min(...boxes.map((x) => x.h)))), reason: f.recognizer, entity: f.entity, score: f.score });
-    // Part of a known value read (the rest faint or on a saturated band): redact the rest's estimated width too.
+    const lines = new Set(f.words.map((i) => words[i].line).filter((l): l is number => l !== undefined));
+    if (byLine) for (const l of [...lines]) for (const m of rowMates(text.lines, l, unsure)) lines.add(m);
+    const wrapped = byLine ? continuations(text, lines, b) : [];
+    // Part of a known value read (the rest faint or on a saturated band): redact the rest's estimated width too
+    // (to the right only when the value does not go on below).
     const read = f.words.map((i) => words[i].text).join(" ");
     const rest = EXTENDABLE.has(f.entity) ? unreadRemainder(read, options.context) : f.entity === "DATE" ? unreadDateRemainder(read, options.context) : undefined;
     if (rest) {
       const chars = f.words.reduce((n, i) => n + words[i].text.replace(/\s/g, "").length, 0) + f.words.length - 1;
       const cw = b.w / Math.max(1, chars);
       const x0 = Math.round(b.x - Math.min(rest.before, MAX_REST) * cw);
-      const x1 = Math.round(b.x + b.w + Math.min(rest.after, MAX_REST) * cw);
+      const x1 = Math.round(b.x + b.w + (wrapped.length ? 0 : Math.min(rest.after, MAX_REST) * cw));
       out.push({ frame: text.frame, box: grow({ x: x0, y: b.y, w: x1 - x0, h: b.h }, 1), reason: f.recognizer, entity: f.entity, score: f.score });
     }
     if (byLine) {
-      const lines = new Set(f.words.map((i) => words[i].line).filter((l): l is number => l !== undefined));
-      for (const l of [...lines]) for (const m of rowMates(text.lines, l, unsure)) lines.add(m);
-      const wrapped = continuations(text, lines, b);
       for (const l of lines) out.push({ frame: text.frame, box: grow(lineBoxes[l], 1), reason: f.recognizer, entity: f.entity, score: f.score });
       // A value wrapped over lines is a paragraph: its lines below the first are redacted across its full width.
       const valueLines = [...new Set([...f.words.map((i) => words[i].line), ...wrapped])].filter((l): l is number => l !== undefined);

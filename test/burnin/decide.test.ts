@@ -79,3 +79,17 @@ test("when an unreadable line in a PHI block reads only as a short allowed word 
   text.words[3] = word("WW", 10, 24, 20, 1, 90);
   assert.ok(!decideRedactions(text, { mode: "phi", context }).some((d) => d.reason === "unreadable-text"));
 });
+
+test("when a value read in part goes on in a wrapped line below then it is not also extended sideways", () => {
+  const ctx = contextFromValues([{ keyword: "InstitutionName", vr: "LO", value: "Scott Community Hospital" }]);
+  const text: FrameText = {
+    frame: 0,
+    lines: [line(10, 10, 200), line(110, 24, 60)],
+    words: [word("Institution", 10, 10, 60, 0), word("Name:", 72, 10, 30, 0), word("Scott", 110, 10, 30, 0), word("Community", 144, 10, 66, 0), word("Hospital", 110, 24, 60, 1)],
+  };
+  const out = decideRedactions(text, { mode: "phi", context: ctx, failSafe: false });
+  for (const d of out) assert.ok(d.box.x + d.box.w <= 212, `box ${JSON.stringify(d.box)} stays within the paragraph`);
+  // Read alone on its row, the same part is extended over the unread rest.
+  const lone: FrameText = { frame: 0, lines: [text.lines[0]], words: text.words.slice(0, 4) };
+  assert.ok(decideRedactions(lone, { mode: "phi", context: ctx, failSafe: false }).some((d) => d.box.x + d.box.w > 212));
+});
