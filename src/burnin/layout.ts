@@ -127,7 +127,8 @@ export function stackGaps(lines: readonly FrameLine[], blocks: readonly number[]
       const n = Math.round(d / p);
       if (n < 2 || n > 4 || Math.abs(d - n * p) > p / 4) continue;
       const x = Math.min(a.x, b.x);
-      const w = Math.max(a.x + a.w, b.x + b.w) - x;
+      // As wide as the narrower neighbour: the lost row is judged no longer than the rows around it.
+      const w = Math.min(a.x + a.w, b.x + b.w) - x;
       for (let r = 1; r < n; r++) {
         const y = a.y + Math.round(((b.y - a.y) * r) / n);
         // Occupied when a detected line crosses the middle half of the row (neighbours may overlap its edges).
