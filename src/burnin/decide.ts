@@ -49,7 +49,7 @@ export function decideRedactions(text: FrameText, options: DecideOptions): Redac
     return out;
   }
   const words = text.words;
-  const lineBoxes = redactionBoxes(text.lines);
+  const lineBoxes = redactionBoxes(text);
   const findings = analyzeWords(words.map((w) => ({ text: w.text, line: w.line ?? -1 - Math.round(w.box.y) })), options.context);
   const byLine = options.extent !== "words";
   // Pieces of a flagged row join it unless OCR read them confidently (clinical fields beside a date stay).

@@ -148,22 +148,33 @@ export function stackGaps(lines: readonly FrameLine[], blocks: readonly number[]
  * similar glyphs, overlapping it) is cut to the columns of the lines it holds, widened by their
  * height: the texture merged beside them is not text.
  */
-export function redactionBoxes(lines: readonly FrameLine[]): Rect[] {
+export function redactionBoxes(text: FrameText): Rect[] {
+  const lines = text.lines;
+  // A held row is trusted to be the text at one end of the line only when OCR read it fairly well.
+  const wellRead = (j: number): boolean => {
+    const ws = text.words.filter((w) => w.line === j);
+    return ws.length > 0 && ws.reduce((n, w) => n + w.confidence, 0) / ws.length >= 60;
+  };
   return lines.map((l, i) => {
     const b = l.box;
-    const held = lines.filter((m, j) => {
+    const heldIdx = lines.map((_, j) => j).filter((j) => {
+      const m = lines[j];
       if (j === i || m.box.h > 0.75 * b.h) return false;
       const cy = m.box.y + m.box.h / 2;
       const similar = Math.min(m.charHeight, l.charHeight) / Math.max(m.charHeight, l.charHeight, 1) > 0.6;
       return similar && cy >= b.y && cy <= b.y + b.h && Math.min(m.box.x + m.box.w, b.x + b.w) > Math.max(m.box.x, b.x);
     });
+    const held = heldIdx.map((j) => lines[j]);
     if (!held.length) return b;
-    // Two rows merged, or one row with texture beside it; not a line that merely holds a fragment.
-    const spanned = Math.max(...held.map((h) => h.box.x + h.box.w)) - Math.min(...held.map((h) => h.box.x));
-    if (held.length < 2 && spanned < 0.6 * b.w) return b;
+    // Two rows merged, or one row with texture beside it (the row holds one end of the line); not a
+    // line that merely holds a fragment somewhere in its middle.
     const m = Math.max(...held.map((h) => h.box.h));
-    const x0 = Math.max(b.x, Math.min(...held.map((h) => h.box.x)) - m);
-    const x1 = Math.min(b.x + b.w, Math.max(...held.map((h) => h.box.x + h.box.w)) + m);
+    const lo = Math.min(...held.map((h) => h.box.x));
+    const hi = Math.max(...held.map((h) => h.box.x + h.box.w));
+    const atAnEnd = (Math.abs(lo - b.x) <= m || Math.abs(b.x + b.w - hi) <= m) && heldIdx.every(wellRead);
+    if (held.length < 2 && hi - lo < 0.6 * b.w && !atAnEnd) return b;
+    const x0 = Math.max(b.x, lo - m);
+    const x1 = Math.min(b.x + b.w, hi + m);
     return { x: x0, y: b.y, w: x1 - x0, h: b.h };
   });
 }

@@ -68,11 +68,17 @@ test("when a block is just two flagged lines about two line heights apart then t
 test("when a tall line merges two rows with texture beside them then it is redacted only over the rows' columns", () => {
   // Two rows at x 275-416, and a merged line from x 202 (texture) spanning both.
   const lines = [line(275, 94, 139, 12, 7), line(202, 96, 214, 25, 7), line(275, 107, 141, 15, 7)];
-  const boxes = redactionBoxes(lines);
+  const boxes = redactionBoxes({ frame: 0, lines, words: [] });
   assert.deepEqual(boxes[0], lines[0].box);
   assert.equal(boxes[1].x, 275 - 15);
   assert.equal(boxes[1].x + boxes[1].w, 416);
   // A line that merely holds a narrow fragment keeps its full width.
   const frag = [line(64, 196, 96, 11, 4), line(124, 197, 19, 6, 4)];
-  assert.deepEqual(redactionBoxes(frag)[0], frag[0].box);
+  assert.deepEqual(redactionBoxes({ frame: 0, lines: frag, words: [] })[0], frag[0].box);
+  // One well-read row at the left end of a wider line: the texture to its right is cut.
+  const row = [line(68, 104, 281, 21, 7), line(68, 111, 95, 10, 7)];
+  const words = [{ text: "DOB:", confidence: 80, box: { x: 68, y: 111, w: 30, h: 10 }, line: 1 }, { text: "08/04/1932", confidence: 90, box: { x: 100, y: 111, w: 63, h: 10 }, line: 1 }];
+  assert.equal(redactionBoxes({ frame: 0, lines: row, words })[0].w, 95 + 10);
+  // The same row read poorly (a fragment) leaves the line whole.
+  assert.deepEqual(redactionBoxes({ frame: 0, lines: row, words: words.map((w) => ({ ...w, confidence: 30 })) })[0], row[0].box);
 });
