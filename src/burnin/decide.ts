@@ -29,6 +29,11 @@ const EXTENDABLE = new Set(["PERSON", "ID", "INSTITUTION", "ADDRESS"]);
 /** Longest unread remainder (characters) a partial reading is extended by. */
 const MAX_REST = 40;
 
+/** Unreadable lines in a frame from which on (and at least 70% of its lines) the frame counts as textured. */
+const TEXTURED_LINES = 20;
+/** Text-likeness an unreadable line of a textured frame needs to be redacted outside a block with a finding. */
+const TEXTURED_MIN_SCORE = 0.8;
+
 /** A short (1-2 letter) allow-listed word keeps an unreadable line only when read at least this confidently (0-100). */
 const SHORT_ALLOWED_CONFIDENCE = 50;
 
@@ -132,9 +137,14 @@ export function decideRedactions(text: FrameText, options: DecideOptions): Redac
     // Burned-in text comes in blocks of stacked lines. An unreadable line is redacted when its
     // block holds a PHI finding or at least one other line; a lone unreadable line with no
     // flagged neighbour is more likely texture (anatomy, speckle) than text.
+    // A frame where detection sees unreadable "lines" everywhere is textured (speckle, trabecular
+    // bone, film grain): there, stacks of them are texture too, and only strongly text-like ones
+    // (or those in a block with a finding) are redacted.
+    const textured = unreadable.length >= TEXTURED_LINES && unreadable.length >= 0.7 * text.lines.length;
+    const minScore = textured ? TEXTURED_MIN_SCORE : options.minLineScore ?? 0.5;
     for (const u of unreadable) {
       // A weakly text-like line (texture) alone in its block is not worth a redaction.
-      const weak = (text.lines[u.i].score ?? 1) < (options.minLineScore ?? 0.5);
+      const weak = (text.lines[u.i].score ?? 1) < minScore;
       const block = blocks[u.i];
       const members = blocks.filter((b) => b === block).length;
       const hasFinding = blockHasFinding(u.i);

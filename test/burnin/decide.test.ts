@@ -93,3 +93,15 @@ test("when a value read in part goes on in a wrapped line below then it is not a
   const lone: FrameText = { frame: 0, lines: [text.lines[0]], words: text.words.slice(0, 4) };
   assert.ok(decideRedactions(lone, { mode: "phi", context: ctx, failSafe: false }).some((d) => d.box.x + d.box.w > 212));
 });
+
+test("when unreadable weak lines cover the frame (texture) then their stacks are kept, but a strongly text-like stack goes", () => {
+  // 24 unreadable lines in stacked pairs, score 0.6: a textured frame.
+  const lines: FrameLine[] = [];
+  for (let k = 0; k < 12; k++) lines.push({ ...line(20 + 60 * (k % 6), 20 + 80 * Math.floor(k / 6), 30, false), score: 0.6 }, { ...line(20 + 60 * (k % 6), 32 + 80 * Math.floor(k / 6), 30, false), score: 0.6 });
+  assert.deepEqual(decideRedactions({ frame: 0, lines, words: [] }, { mode: "phi", context: emptyContext() }), []);
+  lines[0] = { ...lines[0], score: 0.9 };
+  lines[1] = { ...lines[1], score: 0.9 };
+  assert.equal(decideRedactions({ frame: 0, lines, words: [] }, { mode: "phi", context: emptyContext() }).length, 2);
+  // A few such lines are not texture: a stack of two is redacted as before.
+  assert.equal(decideRedactions({ frame: 0, lines: lines.slice(2, 4), words: [] }, { mode: "phi", context: emptyContext() }).length, 2);
+});
