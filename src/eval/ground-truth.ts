@@ -66,12 +66,15 @@ export function foldForMatch(text: string): string {
     .replace(/S/g, "5");
 }
 
-/** The folded tokens of a value text: split on white space, folded, at least MIN_TOKEN_LENGTH long. */
+/** Function words that identify nobody ("Kim, Jones and Frazier"): never looked for on their own. */
+const STOP_WORDS = new Set(["and", "the", "of", "for", "at", "on", "in", "de", "la", "del", "von", "van"].map(foldForMatch));
+
+/** The folded tokens of a value text: split on white space, folded, at least MIN_TOKEN_LENGTH long, no function words. */
 export function valueTokens(text: string): string[] {
   const out = new Set<string>();
   for (const part of text.split(/\s+/)) {
     const t = foldForMatch(part);
-    if (t.length >= MIN_TOKEN_LENGTH) out.add(t);
+    if (t.length >= MIN_TOKEN_LENGTH && !STOP_WORDS.has(t)) out.add(t);
   }
   return [...out];
 }

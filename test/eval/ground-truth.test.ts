@@ -51,6 +51,7 @@ test("when ground truth is malformed then a CONFIG error names the place, never 
 test("when text is folded then case, O/0, I/l/1, S/5 and punctuation do not matter", () => {
   assert.equal(foldForMatch("Sol-1"), foldForMatch("501 I"));
   assert.deepEqual(valueTokens("Jo  SMITH 08/04/1932"), ["5M1TH", "08041932"]);
+  assert.deepEqual(valueTokens("Kim, Jones and Frazier Medical Center"), ["K1M", "J0NE5", "FRAZ1ER", "MED1CA1", "CENTER"]);
 });
 
 test("when a DICOM path is given then the ground truth beside it has the same base name", () => {
