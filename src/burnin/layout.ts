@@ -141,6 +141,26 @@ export function stackGaps(lines: readonly FrameLine[], blocks: readonly number[]
 }
 
 
+/** Words read at least this confidently (0-100) fix the height of a line that is too tall for its glyphs. */
+const ANCHOR_CONFIDENCE = 60;
+
+/**
+ * A line box much taller than its glyphs (1.6 times their height or more) merged texture above
+ * or below the text; when OCR read words in it confidently, its height is cut to theirs, with a
+ * third of a glyph height to spare. Otherwise the box is kept.
+ */
+function tallTrimmed(text: FrameText, i: number): Rect {
+  const l = text.lines[i];
+  const b = l.box;
+  if (b.h < 1.6 * l.charHeight) return b;
+  const sure = text.words.filter((w) => w.line === i && w.confidence >= ANCHOR_CONFIDENCE).map((w) => w.box);
+  if (!sure.length) return b;
+  const spare = Math.max(2, Math.round(l.charHeight / 3));
+  const y0 = Math.max(b.y, Math.min(...sure.map((w) => w.y)) - spare);
+  const y1 = Math.min(b.y + b.h, Math.max(...sure.map((w) => w.y + w.h)) + spare);
+  return y1 > y0 ? { x: b.x, y: y0, w: b.w, h: y1 - y0 } : b;
+}
+
 /**
  * The box each line is redacted with. Detection sometimes adds, beside the lines of a block, a
  * taller line that merges one of them with texture or with the next row; OCR then reads the same
@@ -156,7 +176,7 @@ export function redactionBoxes(text: FrameText): Rect[] {
     return ws.length > 0 && ws.reduce((n, w) => n + w.confidence, 0) / ws.length >= 60;
   };
   return lines.map((l, i) => {
-    const b = l.box;
+    const b = tallTrimmed(text, i);
     const heldIdx = lines.map((_, j) => j).filter((j) => {
       const m = lines[j];
       if (j === i || m.box.h > 0.75 * b.h) return false;

@@ -82,3 +82,14 @@ test("when a tall line merges two rows with texture beside them then it is redac
   // The same row read poorly (a fragment) leaves the line whole.
   assert.deepEqual(redactionBoxes({ frame: 0, lines: row, words: words.map((w) => ({ ...w, confidence: 30 })) })[0], row[0].box);
 });
+
+test("when a line box is much taller than its glyphs and its words were read confidently then it is cut to the words' height", () => {
+  const tall = [line(10, 700, 284, 26, 12)];
+  const words = [{ text: "SANCHEZ", confidence: 96, box: { x: 140, y: 706, w: 80, h: 13 }, line: 0 }];
+  const b = redactionBoxes({ frame: 0, lines: tall, words })[0];
+  assert.equal(b.y, 706 - 4);
+  assert.equal(b.y + b.h, 719 + 4);
+  assert.equal(b.w, 284);
+  // Without a confident word the box stays whole.
+  assert.deepEqual(redactionBoxes({ frame: 0, lines: tall, words: [{ ...words[0], confidence: 30 }] })[0], tall[0].box);
+});
