@@ -5,12 +5,14 @@
  * Per polarity: stroke masks (stroke-mask.ts) and candidate lines (line-candidates.ts), kept
  * when they look like text: regular glyph heights on a common baseline, glyphs drawn at one grey
  * level near the frame's extreme and standing out from the ground around them, quiet rows just
- * above or below (texture has strokes everywhere). Of overlapping lines of opposite polarity the
+ * above or below (texture has strokes everywhere). Rows stacked with accepted lines pass a
+ * relaxed test (block-rows.ts: text over texture of nearly its own grey). Of overlapping lines of opposite polarity the
  * one that stands out more is kept (the other is the ground showing between glyphs); lines of
  * one row are merged, and each box is grown to the strokes that touch it.
  * Everything is relative to the measured glyph height; no position in the image is assumed.
  */
 import type { OcrBox } from "./engine.js";
+import { blockRows, type BlockRowOptions } from "./block-rows.js";
 import { candidateLines, median, type CandidateOptions, type LineCandidate } from "./line-candidates.js";
 import { clampBox, shrink, type GreyImage } from "./raster.js";
 import { strokeMasks, type StrokeMaskOptions, type StrokePolarity } from "./stroke-mask.js";
@@ -235,7 +237,7 @@ function extendAlongRows(lines: Merged[], pieces: LineCandidate[], maxGapRatio: 
 }
 
 /** Options of `findTextLines`. */
-export interface FindTextLinesOptions extends StrokeMaskOptions, CandidateOptions, TextLikeOptions {
+export interface FindTextLinesOptions extends StrokeMaskOptions, CandidateOptions, TextLikeOptions, BlockRowOptions {
   /** "bright", "dark" or "both" (default). */
   polarity?: StrokePolarity | "both";
   /** Smallest `textScore` of a line accepted on its own (0 turns the score off). Default 0.25. */
@@ -282,6 +284,17 @@ function findAtScale(image: GreyImage, options: FindTextLinesOptions): TextLine[
   if (options.keepAll !== true && found.length > maxSeeds) {
     const scored = found.map((l) => [textScore(l), l] as const).sort((a, b) => b[0] - a[0]);
     found = scored.slice(0, maxSeeds).map(([, l]) => l);
+  }
+  if (options.keepAll !== true) {
+    // Less contrast to the ground is made up for by quiet rows on both sides, a higher score...
+    const relaxed = { ...options, minLineContrast: options.minRowContrast ?? 20 };
+    const quiet = options.maxSurround ?? 0.2;
+    const minRowScore = options.minRowScore ?? 0.4;
+    // ... and by ink at the frame's own extreme (not a histogram spike, which speckle can match).
+    const atExtreme = (c: LineCandidate): boolean => Math.abs(c.level - (masks.get(c.polarity)?.extreme ?? c.level)) <= (options.exactTolerance ?? 12);
+    const rowLike = (c: LineCandidate): boolean =>
+      atExtreme(c) && Math.max(c.above, c.below) <= quiet && isTextLine(c, relaxed) && textScore(c) >= minRowScore;
+    found.push(...blockRows(found, all, rowLike));
   }
   // The top-hat of the other polarity also fires between glyphs. Of two overlapping lines of
   // opposite polarity, the one whose level stands out more from the ground around it is text.
