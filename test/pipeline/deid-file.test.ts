@@ -44,3 +44,21 @@ test("when no rectangle is asked for then PixelData stays byte-identical and 113
   assert.ok(sameBytes(readDicom(output).dataset.get(tag(0x7fe0, 0x10))!.raw!, readDicom(src).dataset.get(tag(0x7fe0, 0x10))!.raw!));
   assert.deepEqual(codes(output), ["113100"]);
 });
+
+test("when the input is a Node Buffer then neither redaction nor decoding writes into it", async () => {
+  // Buffer#slice is a view, not a copy: the reader must hand out plain Uint8Array views.
+  const src = fixtureBytes("dicom/MR_small_implicitLE.dcm");
+  const input = Buffer.from(src);
+  await deidentifyDicom(input, deid, { rects: [{ x: 2, y: 3, w: 10, h: 6 }] });
+  assert.ok(sameBytes(input, src));
+});
+
+test("when a JPEG baseline RGB frame without colour transform is decoded from a Buffer then the Buffer is unchanged (needs ../shared/data)", async (t) => {
+  const path = new URL("../../../shared/data/dicom/codecs/pydicom__SC_jpeg_no_color_transform_rgb.dcm", import.meta.url);
+  const { existsSync, readFileSync } = await import("node:fs");
+  if (!existsSync(path)) return t.skip("../shared/data not present");
+  const input = readFileSync(path);
+  const copy = new Uint8Array(input);
+  await readFrame(openPixels(readDicom(input)), 0);
+  assert.ok(sameBytes(input, copy));
+});

@@ -47,11 +47,21 @@ const DICM = [0x44, 0x49, 0x43, 0x4d];
 const hasDicmAt = (b: Uint8Array, at: number): boolean => b.length >= at + 4 && DICM.every((c, i) => b[at + i] === c);
 
 /**
+ * The bytes as a plain Uint8Array view (no copy). A Node Buffer is a Uint8Array whose `slice()`
+ * returns a view instead of a copy; every value read from the file is a subarray of these bytes,
+ * and code that copies a value with `slice()` before changing it must never write into the input.
+ */
+export function plainBytes(bytes: Uint8Array): Uint8Array {
+  return Object.getPrototypeOf(bytes) === Uint8Array.prototype ? bytes : new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+/**
  * Reads a DICOM Part 10 file, or a bare dataset with no preamble/meta (implicit or explicit
  * VR, little or big endian, detected). Strict by default: bad input throws a DicomError
  * naming tag path and offset; with `lenient`, a partial read plus diagnostics.
  */
-export function readDicom(bytes: Uint8Array, options: ReadOptions = {}): DicomFile {
+export function readDicom(input: Uint8Array, options: ReadOptions = {}): DicomFile {
+  const bytes = plainBytes(input);
   const warnings: Diagnostic[] = [];
   let pos = 0;
   let preamble: Uint8Array | undefined;

@@ -44,7 +44,7 @@ function libjpegSeesRgb(header: JpegHeader): boolean {
 
 /** A copy whose component ids are "R","G","B" in SOF and every SOS, so libjpeg skips colour conversion. */
 function markAsRgb(frame: Uint8Array, header: JpegHeader): Uint8Array {
-  const out = frame.slice();
+  const out = new Uint8Array(frame); // a copy, whatever kind of view the frame is
   const rename = new Map(header.components.map((c, i) => [c.id, [82, 71, 66][i]]));
   let at = 2;
   while (at + 4 <= out.length && out[at] === 0xff) {
