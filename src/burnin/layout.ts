@@ -140,24 +140,27 @@ export function stackGaps(lines: readonly FrameLine[], blocks: readonly number[]
   return out;
 }
 
-
 /** Words read at least this confidently (0-100) fix the height of a line that is too tall for its glyphs. */
 const ANCHOR_CONFIDENCE = 60;
 
+/** The boxes of every word OCR read in line i, whatever its confidence. */
+const lineWords = (text: FrameText, i: number): Rect[] => text.words.filter((w) => w.line === i).map((w) => w.box);
+
 /**
  * A line box much taller than its glyphs (1.6 times their height or more) merged texture above
- * or below the text; when OCR read words in it confidently, its height is cut to theirs, with a
- * third of a glyph height to spare. Otherwise the box is kept.
+ * or below the text; when OCR read a word in it confidently, its height is cut to that of all
+ * its words (any confidence: nothing OCR saw is cut off), with a third of a glyph height to
+ * spare. Otherwise the box is kept.
  */
 function tallTrimmed(text: FrameText, i: number): Rect {
   const l = text.lines[i];
   const b = l.box;
   if (b.h < 1.6 * l.charHeight) return b;
-  const sure = text.words.filter((w) => w.line === i && w.confidence >= ANCHOR_CONFIDENCE).map((w) => w.box);
-  if (!sure.length) return b;
+  if (!text.words.some((w) => w.line === i && w.confidence >= ANCHOR_CONFIDENCE)) return b;
+  const all = lineWords(text, i);
   const spare = Math.max(2, Math.round(l.charHeight / 3));
-  const y0 = Math.max(b.y, Math.min(...sure.map((w) => w.y)) - spare);
-  const y1 = Math.min(b.y + b.h, Math.max(...sure.map((w) => w.y + w.h)) + spare);
+  const y0 = Math.max(b.y, Math.min(...all.map((w) => w.y)) - spare);
+  const y1 = Math.min(b.y + b.h, Math.max(...all.map((w) => w.y + w.h)) + spare);
   return y1 > y0 ? { x: b.x, y: y0, w: b.w, h: y1 - y0 } : b;
 }
 
@@ -166,7 +169,7 @@ function tallTrimmed(text: FrameText, i: number): Rect {
  * taller line that merges one of them with texture or with the next row; OCR then reads the same
  * words again. Such a line (holding, in its height, lines at most three quarters as tall, of
  * similar glyphs, overlapping it) is cut to the columns of the lines it holds, widened by their
- * height: the texture merged beside them is not text.
+ * height, and never narrower than its own words: the texture merged beside them is not text.
  */
 export function redactionBoxes(text: FrameText): Rect[] {
   const lines = text.lines;
@@ -193,8 +196,10 @@ export function redactionBoxes(text: FrameText): Rect[] {
     const hi = Math.max(...held.map((h) => h.box.x + h.box.w));
     const atAnEnd = (Math.abs(lo - b.x) <= m || Math.abs(b.x + b.w - hi) <= m) && heldIdx.every(wellRead);
     if (held.length < 2 && hi - lo < 0.6 * b.w && !atAnEnd) return b;
-    const x0 = Math.max(b.x, lo - m);
-    const x1 = Math.min(b.x + b.w, hi + m);
+    // Never narrower than the words OCR read in the line itself.
+    const own = lineWords(text, i);
+    const x0 = Math.max(b.x, Math.min(lo - m, ...own.map((w) => w.x)));
+    const x1 = Math.min(b.x + b.w, Math.max(hi + m, ...own.map((w) => w.x + w.w)));
     return { x: x0, y: b.y, w: x1 - x0, h: b.h };
   });
 }

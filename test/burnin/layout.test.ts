@@ -93,3 +93,19 @@ test("when a line box is much taller than its glyphs and its words were read con
   // Without a confident word the box stays whole.
   assert.deepEqual(redactionBoxes({ frame: 0, lines: tall, words: [{ ...words[0], confidence: 30 }] })[0], tall[0].box);
 });
+
+test("when a line is cut to its rows or its confident words then no word OCR read in it is left outside", () => {
+  // Tall and unreadable: a confident word at the top, a garbled one lower down.
+  const tall = [{ ...line(0, 0, 200, 40, 12), readable: false }];
+  const words = [
+    { text: "Axial", confidence: 90, box: { x: 10, y: 2, w: 40, h: 12 }, line: 0 },
+    { text: "q9", confidence: 10, box: { x: 60, y: 24, w: 20, h: 14 }, line: 0 },
+  ];
+  const b = redactionBoxes({ frame: 0, lines: tall, words })[0];
+  assert.ok(b.y <= 24 && b.y + b.h >= 38);
+  // A line holding two rows at its left, with a garbled word of its own far right.
+  const merged = [line(0, 0, 400, 40, 12), line(0, 2, 60, 14, 12), line(0, 22, 60, 14, 12)];
+  const far = [{ text: "Qx7", confidence: 10, box: { x: 300, y: 10, w: 30, h: 12 }, line: 0 }];
+  const m = redactionBoxes({ frame: 0, lines: merged, words: far })[0];
+  assert.ok(m.x + m.w >= 330);
+});
