@@ -1,5 +1,6 @@
 // Checks an output tree against its input: every output not marked 113101 (no pixel redaction)
-// must hold byte-identical pixel data (PixelData, FloatPixelData or DoubleFloatPixelData).
+// must hold byte-identical pixel data (PixelData, FloatPixelData or DoubleFloatPixelData; element
+// header included, so a changed transfer syntax or length counts as a change).
 // Usage: node --import tsx scripts/verify-pixels-kept.ts <input-dir> <output-dir>
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
@@ -17,14 +18,16 @@ const same = (a?: Uint8Array, b?: Uint8Array) => !!a && !!b && a.length === b.le
 let redacted = 0;
 let kept = 0;
 let changed = 0;
+let none = 0;
 for (const rel of readdirSync(inDir, { recursive: true }).map(String).filter((p) => p.endsWith(".dcm")).sort()) {
   if (!existsSync(join(outDir, rel))) continue;
   const a = readDicom(new Uint8Array(readFileSync(join(inDir, rel))), { lenient: true });
   const b = readDicom(new Uint8Array(readFileSync(join(outDir, rel))), { lenient: true });
   const codes = (b.dataset.get(tag(0x12, 0x64))?.items ?? []).map((i) => getText(i.dataset, tag(0x08, 0x100)));
   if (codes.includes("113101")) redacted++;
+  else if (!pixels(a) && !pixels(b)) none++;
   else if (same(pixels(a), pixels(b))) kept++;
   else { changed++; console.log(`pixel data changed without 113101: file #${redacted + kept + changed}`); }
 }
-console.log(`redacted (113101): ${redacted}; nothing redacted and pixel data identical: ${kept}; changed without 113101: ${changed}`);
+console.log(`redacted (113101): ${redacted}; nothing redacted and pixel data identical: ${kept}; no pixel data: ${none}; changed without 113101: ${changed}`);
 process.exitCode = changed ? 1 : 0;

@@ -55,7 +55,7 @@ interface FrameContext {
 const analysed = (text: FrameText) => text.words.map((w) => ({ text: w.text, line: w.line ?? -1 - Math.round(w.box.y) }));
 
 /**
- * One finding: its words' box; with "line" extent its line and the row's other pieces, its
+ * One finding: its words' box; with "line" extent also its line and the row's other pieces, its
  * wrapped continuation (a paragraph, redacted across its full width), and the estimated width of
  * the unread rest of a value read only in part (to the right only when the value does not go on below).
  */
@@ -74,7 +74,7 @@ function findingDecisions(c: FrameContext, f: WordFinding): void {
   if (byLine) for (const l of [...lines]) for (const m of rowMates(text.lines, l, c.unsure)) lines.add(m);
   const wrapped = byLine ? continuations(text, lines, b) : [];
   const read = f.words.map((i) => words[i].text).join(" ");
-  const rest = EXTENDABLE.has(f.entity) ? unreadRemainder(read, options.context) : f.entity === "DATE" ? unreadDateRemainder(read, options.context) : undefined;
+  const rest = !byLine ? undefined : EXTENDABLE.has(f.entity) ? unreadRemainder(read, options.context) : f.entity === "DATE" ? unreadDateRemainder(read, options.context) : undefined;
   if (rest) {
     const chars = f.words.reduce((n, i) => n + words[i].text.replace(/\s/g, "").length, 0) + f.words.length - 1;
     const cw = b.w / Math.max(1, chars);
@@ -91,7 +91,7 @@ function findingDecisions(c: FrameContext, f: WordFinding): void {
   }
   const para = union([b, ...wrapped.map((l) => text.lines[l].box)]);
   const top = Math.min(...valueLines.map((l) => text.lines[l].box.y));
-  for (const l of [...valueLines, ...wrapped]) {
+  for (const l of valueLines) {
     const lb = text.lines[l].box;
     if (lb.y !== top) push({ x: para.x, y: lb.y, w: para.w, h: lb.h });
   }

@@ -96,10 +96,11 @@ function countInBox(mask: Uint8Array, width: number, b: PixelBox): number {
 /** True when the samples inside the box are not all equal (something is drawn there). */
 function hasInk(frame: DecodedFrame, b: PixelBox): boolean {
   const { columns, samplesPerPixel: spp } = frame.format;
-  const first = frame.pixels[(b.y * columns + b.x) * spp];
+  const at = (b.y * columns + b.x) * spp;
   for (let y = b.y; y < b.y + b.h; y++) {
     for (let x = b.x; x < b.x + b.w; x++) {
-      for (let c = 0; c < spp; c++) if (frame.pixels[(y * columns + x) * spp + c] !== first) return true;
+      // Each sample against the same channel of the box's first pixel (a flat colour is no ink either).
+      for (let c = 0; c < spp; c++) if (frame.pixels[(y * columns + x) * spp + c] !== frame.pixels[at + c]) return true;
     }
   }
   return false;

@@ -13,7 +13,8 @@ const MIN_READ = 3;
 
 /** Upper case, OCR look-alikes folded (O/0, I/L/1, S/5, B/8, Z/2), letters and digits only per character. */
 function foldChar(c: string): string {
-  const u = c.toUpperCase();
+  // One character out for one in ("ß" upper-cases to "SS"), so positions map back to the value.
+  const u = c.toUpperCase()[0] ?? "";
   if (!/[\p{L}\p{N}]/u.test(u)) return "";
   return ({ O: "0", I: "1", L: "1", S: "5", B: "8", Z: "2" } as Record<string, string>)[u] ?? u;
 }

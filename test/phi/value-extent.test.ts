@@ -32,3 +32,9 @@ test("when part of a date spelling is read then the rest of the spelling is its 
   assert.equal(unreadDateRemainder("09/23/1999", context), undefined);
   assert.equal(unreadDateRemainder("Sep", context), undefined); // no digit
 });
+
+test("when a value holds a letter that upper-cases to two (ß) then positions still map back to the value", () => {
+  const ctx = contextFromValues([{ keyword: "PatientName", vr: "PN", value: "GROß^ANNA" }]);
+  // "GROß ANNA" and "GROß, ANNA": "GRO" read, the widest rest is "ß, ANNA" (7 characters).
+  assert.deepEqual(unreadRemainder("GRO", ctx), { before: 0, after: 7 });
+});
