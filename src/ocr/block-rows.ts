@@ -35,17 +35,19 @@ function sameRow(c: LineCandidate, s: LineCandidate): boolean {
 
 /**
  * The candidates of `pool` that continue the blocks of `seeds`, chained row by row (a row taken
- * lets the next one join). `relaxed` is the text test with the relaxed thresholds.
+ * lets the next one join), at most `maxRows` of them. `relaxed` is the text test with the relaxed
+ * thresholds.
  */
-export function blockRows(seeds: LineCandidate[], pool: LineCandidate[], relaxed: (c: LineCandidate) => boolean): LineCandidate[] {
+export function blockRows(seeds: LineCandidate[], pool: LineCandidate[], relaxed: (c: LineCandidate) => boolean, maxRows = 64): LineCandidate[] {
   const accepted = [...seeds];
   const taken = new Set(seeds);
   const open = pool.filter((c) => !taken.has(c) && relaxed(c));
   const out: LineCandidate[] = [];
   let grown = true;
-  while (grown) {
+  // At most maxRows rows join (each pass adds at least one): bounded time, and OCR is not flooded.
+  while (grown && out.length < maxRows) {
     grown = false;
-    for (let i = 0; i < open.length; i++) {
+    for (let i = 0; i < open.length && out.length < maxRows; i++) {
       const c = open[i];
       if (!accepted.some((s) => stackedWith(c, s)) || accepted.some((s) => sameRow(c, s))) continue;
       accepted.push(c);

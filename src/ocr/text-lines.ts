@@ -294,7 +294,7 @@ function findAtScale(image: GreyImage, options: FindTextLinesOptions): TextLine[
     const atExtreme = (c: LineCandidate): boolean => Math.abs(c.level - (masks.get(c.polarity)?.extreme ?? c.level)) <= (options.exactTolerance ?? 12);
     const rowLike = (c: LineCandidate): boolean =>
       atExtreme(c) && Math.max(c.above, c.below) <= quiet && isTextLine(c, relaxed) && textScore(c) >= minRowScore;
-    found.push(...blockRows(found, all, rowLike));
+    found.push(...blockRows(found, all, rowLike, maxSeeds));
   }
   // The top-hat of the other polarity also fires between glyphs. Of two overlapping lines of
   // opposite polarity, the one whose level stands out more from the ground around it is text.

@@ -119,8 +119,10 @@ function resumed(run: Run, entry: WalkEntry): boolean {
 
 /**
  * De-identifies a file or a folder tree into an output folder with any processor module.
- * Files go to worker threads one at a time; non-DICOM files are skipped; a failing, crashing
- * or hanging file is quarantined (quarantine.jsonl) and the batch goes on. Outputs mirror the
+ * Files go to worker threads (or, for `quickFiles` batches, first to this thread: see
+ * runners.ts); non-DICOM files are skipped; a failing file is quarantined (quarantine.jsonl) and
+ * the batch goes on, as is a file that crashes or hangs its worker (a file done in this thread
+ * is not isolated from a crash or hang of the process). Outputs mirror the
  * input tree unless the processor chooses a path; collisions get a suffix from the input's id.
  * Writes summary.json/summary.txt and the resume state; throws only for bad options (CONFIG)
  * or when a report cannot be written.

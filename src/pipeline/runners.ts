@@ -105,8 +105,15 @@ export class BatchRunners {
       close: () => local.close(),
     };
     localDone = lane(timed, true);
-    await localDone;
+    // Both lanes are awaited, and a failure of either is reported (never left unhandled).
+    let localError: unknown;
+    try {
+      await localDone;
+    } catch (e) {
+      localError = e;
+    }
     await this.workersDone;
+    if (localError !== undefined) throw localError;
   }
 
   /** Counts a file done in this thread; true once the files waiting would keep it busy long enough to pay for workers. */
@@ -128,8 +135,11 @@ export class BatchRunners {
     this.workersDone = ready.then((ok) => {
       if (!ok) return;
       this.joined = true;
-      return Promise.all(Array.from({ length: pool.size }, () => lane(pool, false)));
+      return Promise.all(Array.from({ length: pool.size }, () => lane(pool, false))).then(() => undefined);
     });
+    // Handled here so that a worker lane failing while this thread's lane still runs is not an
+    // unhandled rejection; run() awaits it and rethrows.
+    this.workersDone.catch(() => undefined);
   }
 
   /** Abandons the files in flight. */

@@ -33,3 +33,11 @@ test("when the same row sits just above an accepted row of its block then it is 
   assert.ok(lines[0].box.y <= 12 && lines[0].box.y + lines[0].box.h >= 20, JSON.stringify(lines[0].box));
   assert.equal(findTextLines(img, { polarity: "dark", minRowContrast: 60 }).length, 1);
 });
+
+test("when a long stack of candidate rows continues one seed then at most maxRows of them join", async () => {
+  const { blockRows } = await import("../../src/ocr/block-rows.js");
+  const row = (y: number) => ({ box: { x: 10, y, w: 60, h: 8 }, polarity: "dark", level: 0, charHeight: 8 }) as unknown as Parameters<typeof blockRows>[0][number];
+  const seed = row(0);
+  const pool = Array.from({ length: 300 }, (_, k) => row(10 * (k + 1)));
+  assert.equal(blockRows([seed], pool, () => true, 16).length, 16);
+});

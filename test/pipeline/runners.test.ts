@@ -71,3 +71,19 @@ test("when the files waiting pay for workers then workers start and join this th
     removeDir(root);
   }
 });
+
+test("when a worker lane fails while this thread's lane still runs then run() rejects with it, not the process", { timeout: 60_000 }, async () => {
+  const r = await BatchRunners.start({ input: "/nonexistent", output: "/tmp/x", processorUrl: TEST_PROCESSOR, quickFiles: true } as unknown as Parameters<typeof BatchRunners.start>[0],
+    { inThread: true, workers: 1 }, { payOffMs: 0, warmFiles: 0, minWaiting: 0 });
+  try {
+    await assert.rejects(r.run(async (runner, inThread) => {
+      if (!inThread) throw new Error("report write failed in a worker lane");
+      for (let i = 0; i < 30; i++) {
+        await runner.run({ absPath: "/nonexistent/a.dcm", relPath: "a.dcm" });
+        await new Promise((res) => setTimeout(res, 50));
+      }
+    }, () => 100), /worker lane/);
+  } finally {
+    await r.close();
+  }
+});
