@@ -127,7 +127,8 @@ function cueDecisions(c: FrameContext, flagged: ReadonlySet<number>, blockHasFin
  * at least one other line and it looks like text; a lone unreadable line with no flagged
  * neighbour is more likely texture (anatomy, speckle). A frame where detection sees unreadable
  * "lines" everywhere is textured (speckle, trabecular bone, film grain): there, stacks of them are
- * texture too, and only strongly text-like ones (or those in a block with a finding) are redacted.
+ * texture too, and only strongly text-like ones (or those in a block with a finding, or in a
+ * column of three left-aligned lines) are redacted.
  */
 function failSafeDecisions(c: FrameContext, blockHasFinding: (i: number) => boolean): void {
   const { text, options, out, lineBoxes, blocks } = c;
@@ -144,8 +145,15 @@ function failSafeDecisions(c: FrameContext, blockHasFinding: (i: number) => bool
     unreadable.push({ i, conf });
   });
   const textured = unreadable.length >= TEXTURED_LINES && unreadable.length >= 0.7 * text.lines.length;
-  const minScore = textured ? TEXTURED_MIN_SCORE : options.minLineScore ?? 0.5;
+  const baseScore = options.minLineScore ?? 0.5;
+  // Texture does not line up: a line with two others of its block starting at its left edge is a
+  // column of text (a panel of labels), judged as in any frame.
+  const column = (i: number): boolean => {
+    const b = text.lines[i].box;
+    return text.lines.filter((l, j) => j !== i && blocks[j] === blocks[i] && Math.abs(l.box.x - b.x) <= Math.max(l.box.h, b.h)).length >= 2;
+  };
   for (const u of unreadable) {
+    const minScore = textured && !column(u.i) ? TEXTURED_MIN_SCORE : baseScore;
     const weak = (text.lines[u.i].score ?? 1) < minScore;
     const members = blocks.filter((b) => b === blocks[u.i]).length;
     if (!blockHasFinding(u.i) && (members < 2 || weak)) continue;

@@ -105,3 +105,12 @@ test("when unreadable weak lines cover the frame (texture) then their stacks are
   // A few such lines are not texture: a stack of two is redacted as before.
   assert.equal(decideRedactions({ frame: 0, lines: lines.slice(2, 4), words: [] }, { mode: "phi", context: emptyContext() }).length, 2);
 });
+
+test("when a textured frame also holds a column of unreadable lines then the column is still redacted", () => {
+  const lines: FrameLine[] = [];
+  for (let k = 0; k < 12; k++) lines.push({ ...line(20 + 60 * (k % 6), 20 + 80 * Math.floor(k / 6), 30, false), score: 0.6 }, { ...line(20 + 60 * (k % 6), 32 + 80 * Math.floor(k / 6), 30, false), score: 0.6 });
+  // Three left-aligned rows, weak and unreadable, like a panel of small labels.
+  const column = [300, 312, 324].map((y) => ({ ...line(400, y, 80, false), score: 0.6 }));
+  const out = decideRedactions({ frame: 0, lines: [...lines, ...column], words: [] }, { mode: "phi", context: emptyContext() });
+  assert.equal(out.length, 3);
+});
