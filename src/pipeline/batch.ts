@@ -82,6 +82,9 @@ function commitOutput(run: Run, entry: WalkEntry, id: string, result: TaskResult
     }
   }
   run.state.done(id, { size: result.size ?? 0, mtimeMs: result.mtimeMs ?? 0, status: "ok", out: plan.path });
+  // State lines are batched; a moved output or linkage rows must not be ahead of them after a
+  // crash (resume would follow a stale path, or append the rows again).
+  if (plan.displaced || (run.linkage && rows.length)) run.state.flush();
   return result;
 }
 
