@@ -170,8 +170,23 @@ function tallTrimmed(text: FrameText, i: number): Rect {
  * words again. Such a line (holding, in its height, lines at most three quarters as tall, of
  * similar glyphs, overlapping it) is cut to the columns of the lines it holds, widened by their
  * height, and never narrower than its own words: the texture merged beside them is not text.
+ * Lines of tiny glyphs (4 px or less) are widened by one and a half glyph heights on each side.
  */
 export function redactionBoxes(text: FrameText): Rect[] {
+  return mergedLineBoxes(text).map((b, i) => {
+    // Tiny glyphs (a few pixels) blur into the ground at a line's ends, where detection stops a
+    // glyph short: such lines get one and a half glyph heights more on each side.
+    const ch = text.lines[i].charHeight;
+    const side = ch <= TINY_GLYPH ? Math.ceil(1.5 * ch) : 0;
+    return side ? { x: b.x - side, y: b.y, w: b.w + 2 * side, h: b.h } : b;
+  });
+}
+
+/** Glyph height (pixels) up to which a line counts as tiny text. */
+const TINY_GLYPH = 4;
+
+/** The line boxes with tall lines trimmed and merged lines cut to their rows (see redactionBoxes). */
+function mergedLineBoxes(text: FrameText): Rect[] {
   const lines = text.lines;
   // A held row is trusted to be the text at one end of the line only when OCR read it fairly well.
   const wellRead = (j: number): boolean => {

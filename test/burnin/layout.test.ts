@@ -72,9 +72,9 @@ test("when a tall line merges two rows with texture beside them then it is redac
   assert.deepEqual(boxes[0], lines[0].box);
   assert.equal(boxes[1].x, 275 - 15);
   assert.equal(boxes[1].x + boxes[1].w, 416);
-  // A line that merely holds a narrow fragment keeps its full width.
+  // A line that merely holds a narrow fragment keeps its full width (tiny glyphs: plus 6 px each side).
   const frag = [line(64, 196, 96, 11, 4), line(124, 197, 19, 6, 4)];
-  assert.deepEqual(redactionBoxes({ frame: 0, lines: frag, words: [] })[0], frag[0].box);
+  assert.deepEqual(redactionBoxes({ frame: 0, lines: frag, words: [] })[0], { ...frag[0].box, x: 58, w: 108 });
   // One well-read row at the left end of a wider line: the texture to its right is cut.
   const row = [line(68, 104, 281, 21, 7), line(68, 111, 95, 10, 7)];
   const words = [{ text: "DOB:", confidence: 80, box: { x: 68, y: 111, w: 30, h: 10 }, line: 1 }, { text: "08/04/1932", confidence: 90, box: { x: 100, y: 111, w: 63, h: 10 }, line: 1 }];
@@ -108,4 +108,9 @@ test("when a line is cut to its rows or its confident words then no word OCR rea
   const far = [{ text: "Qx7", confidence: 10, box: { x: 300, y: 10, w: 30, h: 12 }, line: 0 }];
   const m = redactionBoxes({ frame: 0, lines: merged, words: far })[0];
   assert.ok(m.x + m.w >= 330);
+});
+
+test("when a line's glyphs are tiny then its box is widened by one and a half glyph heights each side; larger glyphs are not", () => {
+  assert.deepEqual(redactionBoxes({ frame: 0, lines: [line(50, 10, 40, 6, 4)], words: [] })[0], { x: 44, y: 10, w: 52, h: 6 });
+  assert.deepEqual(redactionBoxes({ frame: 0, lines: [line(50, 10, 40, 8, 6)], words: [] })[0], { x: 50, y: 10, w: 40, h: 8 });
 });
