@@ -2,7 +2,7 @@ import { DicomError } from "../../core/errors.js";
 import type { DecodedFrame, PixelFormat } from "../format.js";
 import type { Codec } from "./codec.js";
 import { j2kCodestream, readJ2kHeader } from "./j2k-stream.js";
-import { checkJ2kEncodable, j2kDecoded, j2kDecompositions, type J2kFrameInfo } from "./jpeg2000.js";
+import { checkJ2kEncodable, fillJ2kInput, j2kDecoded, j2kDecompositions, runJ2kDecoder, type J2kFrameInfo } from "./jpeg2000.js";
 import { checkDimensions, frameSamples } from "./samples.js";
 import { withCodecObject } from "./wasm.js";
 
@@ -49,11 +49,7 @@ export async function decodeHtj2k(frame: Uint8Array, format: PixelFormat): Promi
   const { info, bytes } = await withCodecObject(
     "openjph",
     (m: OpenJphModule) => new m.HTJ2KDecoder(),
-    (d) => {
-      d.getEncodedBuffer(stream.length).set(stream);
-      d.decode();
-      return { info: d.getFrameInfo(), bytes: d.getDecodedBuffer().slice() };
-    },
+    (d) => runJ2kDecoder(d, stream),
     "DECODE",
   );
   return j2kDecoded("HTJ2K", info, bytes, format);
@@ -81,15 +77,7 @@ export async function encodeHtj2k(frame: DecodedFrame, format: PixelFormat): Pro
         isSigned: signed,
         isUsingColorTransform: transform,
       };
-      const buf = e.getDecodedBuffer(info);
-      if (bits <= 8) buf.set(src);
-      else {
-        const dv = new DataView(buf.buffer, buf.byteOffset, buf.length);
-        for (let i = 0; i < src.length; i++) {
-          if (signed) dv.setInt16(i * 2, src[i], true);
-          else dv.setUint16(i * 2, src[i], true);
-        }
-      }
+      fillJ2kInput(e.getDecodedBuffer(info), src, bits, signed);
       e.setQuality(true, 0);
       e.setDecompositions(j2kDecompositions(format));
       e.setProgressionOrder(2);

@@ -71,14 +71,30 @@ export async function decodeJpeg2000(frame: Uint8Array, format: PixelFormat): Pr
   const { info, bytes } = await withCodecObject(
     "openjpeg",
     (m: OpenJpegModule) => new m.J2KDecoder(),
-    (d) => {
-      d.getEncodedBuffer(stream.length).set(stream);
-      d.decode();
-      return { info: d.getFrameInfo(), bytes: d.getDecodedBuffer().slice() };
-    },
+    (d) => runJ2kDecoder(d, stream),
     "DECODE",
   );
   return j2kDecoded("JPEG 2000", info, bytes, format);
+}
+
+/** Runs a JPEG 2000 family decoder object over one codestream (shared with HTJ2K). */
+export function runJ2kDecoder(d: Pick<J2kDecoder, "getEncodedBuffer" | "decode" | "getFrameInfo" | "getDecodedBuffer">, stream: Uint8Array): { info: J2kFrameInfo; bytes: Uint8Array } {
+  d.getEncodedBuffer(stream.length).set(stream);
+  d.decode();
+  return { info: d.getFrameInfo(), bytes: d.getDecodedBuffer().slice() };
+}
+
+/** Writes samples into a JPEG 2000 family encoder's input buffer: bytes, or 16-bit little-endian words (shared with HTJ2K). */
+export function fillJ2kInput(buf: Uint8Array, src: ArrayLike<number>, bits: number, signed: boolean): void {
+  if (bits <= 8) {
+    buf.set(src);
+    return;
+  }
+  const dv = new DataView(buf.buffer, buf.byteOffset, buf.length);
+  for (let i = 0; i < src.length; i++) {
+    if (signed) dv.setInt16(i * 2, src[i], true);
+    else dv.setUint16(i * 2, src[i], true);
+  }
 }
 
 /** Turns a JPEG 2000 family decoder's output into dataset samples (shared with HTJ2K). */
@@ -114,15 +130,7 @@ export async function encodeJpeg2000(frame: DecodedFrame, format: PixelFormat): 
     (m: OpenJpegModule) => new m.J2KEncoder(),
     (e) => {
       const info = { width: format.columns, height: format.rows, bitsPerSample: bits, componentCount: format.samplesPerPixel, isSigned: signed };
-      const buf = e.getDecodedBuffer(info);
-      if (bits <= 8) buf.set(src);
-      else {
-        const dv = new DataView(buf.buffer, buf.byteOffset, buf.length);
-        for (let i = 0; i < src.length; i++) {
-          if (signed) dv.setInt16(i * 2, src[i], true);
-          else dv.setUint16(i * 2, src[i], true);
-        }
-      }
+      fillJ2kInput(e.getDecodedBuffer(info), src, bits, signed);
       e.setDecompositions(j2kDecompositions(format));
       e.encode();
       return e.getEncodedBuffer().slice();
