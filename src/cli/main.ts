@@ -7,6 +7,7 @@ import { registerDemo } from "./commands/demo.js";
 import { registerRender } from "./commands/render.js";
 import { registerEval } from "./commands/eval.js";
 import { EXIT } from "./run-command.js";
+import { cliStreams } from "./io.js";
 
 /** Runs the CLI with the given arguments and resolves to the exit code (0 ok, 1 bad input, 2 usage). */
 export async function main(argv: string[]): Promise<number> {
@@ -19,7 +20,9 @@ export async function main(argv: string[]): Promise<number> {
     .name("dicom-deid")
     .description("De-identify DICOM headers and burned-in pixel text, byte-faithfully.")
     .exitOverride()
-    .showHelpAfterError();
+    .showHelpAfterError()
+    // Help and usage errors go where the commands write (subcommands inherit this).
+    .configureOutput({ writeOut: (s) => void cliStreams().stdout.write(s), writeErr: (s) => void cliStreams().stderr.write(s) });
   registerDump(program, setExit);
   registerEdit(program, setExit);
   registerDeidentify(program, setExit);

@@ -1,5 +1,6 @@
 import { basename } from "node:path";
 import { isDicomError } from "../core/errors.js";
+import { cliStreams } from "./io.js";
 
 /** Exit codes of every command: 0 ok, 1 bad input, 2 usage. */
 export const EXIT = { ok: 0, badInput: 1, usage: 2 } as const;
@@ -16,21 +17,21 @@ export async function runCommand(file: string | undefined, body: () => Promise<n
     return await body();
   } catch (e) {
     if (e instanceof UsageError) {
-      process.stderr.write(`dicom-deid: ${e.message}\n`);
+      cliStreams().stderr.write(`dicom-deid: ${e.message}\n`);
       return EXIT.usage;
     }
     if (isDicomError(e)) {
       if (file && !e.file) e.withContext({ file: basename(file) });
-      process.stderr.write(`dicom-deid: ${e.message}\n`);
+      cliStreams().stderr.write(`dicom-deid: ${e.message}\n`);
       return EXIT.badInput;
     }
     const code = (e as NodeJS.ErrnoException)?.code;
     if (code === "ENOENT" || code === "EACCES" || code === "EISDIR") {
-      process.stderr.write(`dicom-deid: ${file ? basename(file) + ": " : ""}cannot read (${code})\n`);
+      cliStreams().stderr.write(`dicom-deid: ${file ? basename(file) + ": " : ""}cannot read (${code})\n`);
       return EXIT.badInput;
     }
-    process.stderr.write(`dicom-deid: internal error: ${(e as Error)?.message ?? String(e)}\n`);
-    if (process.env.DICOM_DEID_DEBUG) process.stderr.write(`${(e as Error)?.stack}\n`);
+    cliStreams().stderr.write(`dicom-deid: internal error: ${(e as Error)?.message ?? String(e)}\n`);
+    if (process.env.DICOM_DEID_DEBUG) cliStreams().stderr.write(`${(e as Error)?.stack}\n`);
     return EXIT.badInput;
   }
 }

@@ -4,24 +4,17 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main } from "../../src/cli/main.js";
+import { withCliStreams } from "../../src/cli/io.js";
 import { fixture, sameBytes, SHARED_DATA } from "../helpers/hex.js";
 import { listFiles } from "../helpers/corpus.js";
 
-/** Runs the CLI in-process, capturing stdout and stderr. */
+/** Runs the CLI in-process, capturing what it writes (process streams untouched). */
 async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = "";
   let err = "";
-  const o = process.stdout.write.bind(process.stdout);
-  const e = process.stderr.write.bind(process.stderr);
-  process.stdout.write = ((s: string | Uint8Array) => { out += String(s); return true; }) as typeof process.stdout.write;
-  process.stderr.write = ((s: string | Uint8Array) => { err += String(s); return true; }) as typeof process.stderr.write;
-  try {
-    const code = await main(args);
-    return { code, out, err };
-  } finally {
-    process.stdout.write = o;
-    process.stderr.write = e;
-  }
+  const streams = { stdout: { write: (s: string | Uint8Array) => { out += String(s); } }, stderr: { write: (s: string | Uint8Array) => { err += String(s); } } };
+  const code = await withCliStreams(streams, () => main(args));
+  return { code, out, err };
 }
 
 test("when dump is run then tags, VRs, keywords and nesting are listed", async () => {

@@ -6,27 +6,25 @@ import { test } from "node:test";
 import { Command, CommanderError } from "commander";
 import sharp from "sharp";
 import { registerRender } from "../../src/cli/commands/render.js";
+import { withCliStreams } from "../../src/cli/io.js";
 import { fixture } from "../helpers/hex.js";
 
-/** Runs `render` in-process on a fresh program, capturing stdout and stderr. */
+/** Runs `render` in-process on a fresh program, capturing what it writes (process streams untouched). */
 async function run(args: string[]): Promise<{ code: number; out: Buffer; err: string }> {
   let code = 0;
   const program = new Command().exitOverride().configureOutput({ writeErr: () => {}, writeOut: () => {} });
   registerRender(program, (c) => { code = c; });
   const chunks: Buffer[] = [];
   let err = "";
-  const o = process.stdout.write.bind(process.stdout);
-  const e = process.stderr.write.bind(process.stderr);
-  process.stdout.write = ((s: string | Uint8Array) => { chunks.push(Buffer.from(s)); return true; }) as typeof process.stdout.write;
-  process.stderr.write = ((s: string | Uint8Array) => { err += String(s); return true; }) as typeof process.stderr.write;
+  const streams = {
+    stdout: { write: (s: string | Uint8Array) => chunks.push(Buffer.from(s)) },
+    stderr: { write: (s: string | Uint8Array) => { err += String(s); } },
+  };
   try {
-    await program.parseAsync(["render", ...args], { from: "user" });
+    await withCliStreams(streams, () => program.parseAsync(["render", ...args], { from: "user" }));
   } catch (x) {
     if (!(x instanceof CommanderError)) throw x;
     code = 2;
-  } finally {
-    process.stdout.write = o;
-    process.stderr.write = e;
   }
   return { code, out: Buffer.concat(chunks), err };
 }

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { after, test } from "node:test";
 import { Command } from "commander";
 import { registerEval } from "../../src/cli/commands/eval.js";
+import { withCliStreams } from "../../src/cli/io.js";
 import { paintedFixture, redacted } from "./helpers.js";
 
 const root = mkdtempSync(join(tmpdir(), "dicom-deid-eval-cli-"));
@@ -18,16 +19,8 @@ async function run(args: string[]): Promise<{ code: number; out: string }> {
     code = c;
   });
   let out = "";
-  const write = process.stdout.write.bind(process.stdout);
-  process.stdout.write = ((chunk: string | Uint8Array) => {
-    out += typeof chunk === "string" ? chunk : Buffer.from(chunk).toString();
-    return true;
-  }) as typeof process.stdout.write;
-  try {
-    await program.parseAsync(["eval", ...args], { from: "user" });
-  } finally {
-    process.stdout.write = write;
-  }
+  const stdout = { write: (chunk: string | Uint8Array) => { out += typeof chunk === "string" ? chunk : Buffer.from(chunk).toString(); } };
+  await withCliStreams({ stdout, stderr: { write: () => undefined } }, () => program.parseAsync(["eval", ...args], { from: "user" }));
   return { code, out };
 }
 

@@ -4,6 +4,7 @@ import type { Command } from "commander";
 import type { DeidProcessorOptions } from "../../pipeline/deid-processor.js";
 import { optionFlags, processorOptionsFrom, type DeidFlags } from "../deid-options.js";
 import { runCommand } from "../run-command.js";
+import { cliStreams } from "../io.js";
 
 /** URL of the de-identification processor module, for the worker threads. */
 const PROCESSOR_URL = new URL("../../pipeline/deid-processor.js", import.meta.url);
@@ -52,13 +53,13 @@ export function registerDeidentify(program: Command, setExit: (code: number) => 
   for (const o of optionFlags()) cmd.option(o.flag, o.help);
   cmd.action(async (input: string, output: string, flags: DeidFlags & { workers?: string; resume?: boolean; overwrite?: boolean; events?: string; pixels: string; reportDir?: string }) => {
     setExit(await runCommand(undefined, async () => {
-      const warn = (m: string) => process.stderr.write(`dicom-deid: warning: ${m}\n`);
+      const warn = (m: string) => cliStreams().stderr.write(`dicom-deid: warning: ${m}\n`);
       const processorOptions = await processorOptionsFrom(flags, warn);
       const fingerprint = fingerprintOf(processorOptions);
       fingerprint.catch(() => undefined); // awaited by the batch; a batch that fails first must not leave it unhandled
       const { runBatch } = await import("../../pipeline/batch.js");
       const { createWriteStream } = await import("node:fs");
-      const events = flags.events === "-" ? process.stdout : flags.events ? createWriteStream(flags.events) : undefined;
+      const events = flags.events === "-" ? cliStreams().stdout : flags.events ? createWriteStream(flags.events) : undefined;
       const summary = await runBatch({
         input: resolve(input), output: resolve(output), processorUrl: PROCESSOR_URL, processorOptions,
         workers: flags.workers !== undefined ? Number(flags.workers) : undefined,
@@ -67,8 +68,8 @@ export function registerDeidentify(program: Command, setExit: (code: number) => 
         reportDir: flags.reportDir ? resolve(flags.reportDir) : undefined, reportPaths: Boolean(flags.reportDir),
         fingerprint, events,
       });
-      if (events && events !== process.stdout) (events as import("node:fs").WriteStream).end();
-      const out = flags.events === "-" ? process.stderr : process.stdout;
+      if (events && events !== cliStreams().stdout) (events as import("node:fs").WriteStream).end();
+      const out = flags.events === "-" ? cliStreams().stderr : cliStreams().stdout;
       const reports = flags.reportDir ? resolve(flags.reportDir) : resolve(output);
       out.write(`dicom-deid: ${summary.ok} de-identified, ${summary.failed} failed (quarantined), ${summary.notDicom} not DICOM, ${summary.skipped} skipped, in ${summary.seconds.toFixed(1)} s; reports in ${reports}\n`);
       if (summary.failed && !flags.reportDir) out.write("dicom-deid: quarantine.jsonl lists failed inputs by id; add --report-dir <private folder> to list their paths\n");

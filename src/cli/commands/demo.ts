@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { join, resolve } from "node:path";
 import type { Command } from "commander";
+import { cliStreams } from "../io.js";
 
 /** The bundled samples folder (repo root `samples/`, from src/ or dist/). */
 const SAMPLES = fileURLToPath(new URL("../../../samples/", import.meta.url));
@@ -14,15 +15,15 @@ export function registerDemo(program: Command, setExit: (code: number) => void, 
     .option("-o, --output <dir>", "output folder", "demo-output")
     .action(async (opts: { output: string }) => {
       const out = resolve(opts.output);
-      process.stdout.write(`dicom-deid demo: de-identifying ${SAMPLES} -> ${out}\n`);
+      cliStreams().stdout.write(`dicom-deid demo: de-identifying ${SAMPLES} -> ${out}\n`);
       const code = await run([
         "deidentify", SAMPLES, out, "--overwrite", "--clean-descriptors", "--retain-modified-dates",
         "--secret", "dicom-deid-demo-secret (not for real data)", "--linkage", join(out, "..", `${opts.output.replace(/[\\/]+$/, "")}-linkage.csv`),
       ]);
       try {
-        process.stdout.write("\n" + readFileSync(join(out, "summary.txt"), "utf8"));
+        cliStreams().stdout.write("\n" + readFileSync(join(out, "summary.txt"), "utf8"));
       } catch { /* the batch already said why */ }
-      process.stdout.write(`\nTry: npx dicom-deid dump ${join(opts.output, "rtplan.dcm")}   (and compare with samples/rtplan.dcm)\n`);
+      cliStreams().stdout.write(`\nTry: npx dicom-deid dump ${join(opts.output, "rtplan.dcm")}   (and compare with samples/rtplan.dcm)\n`);
       setExit(code);
     });
 }

@@ -5,6 +5,7 @@ import { readDicom } from "../../io/read/read-file.js";
 import { dumpDataset } from "../../dataset/dump.js";
 import { toDicomJson } from "../../dataset/json.js";
 import { runCommand } from "../run-command.js";
+import { cliStreams } from "../io.js";
 
 /** `dicom-deid dump <file> [--json] [--lenient]`: a readable listing or the DICOM JSON model. */
 export function registerDump(program: Command, setExit: (code: number) => void): void {
@@ -20,7 +21,7 @@ export function registerDump(program: Command, setExit: (code: number) => void):
         const f = readDicom(new Uint8Array(readFileSync(file)), { file: basename(file), lenient: opts.lenient });
         if (opts.json) {
           const out = { ...toDicomJson(f.meta, { bulkDataLimit: opts.bulkLimit }), ...toDicomJson(f.dataset, { bulkDataLimit: opts.bulkLimit }) };
-          process.stdout.write(JSON.stringify(out, null, 2) + "\n");
+          cliStreams().stdout.write(JSON.stringify(out, null, 2) + "\n");
         } else {
           const lines = [
             `# ${basename(file)}: ${f.transferSyntax.name} (${f.transferSyntax.uid})${f.hasMeta ? "" : ", no file meta"}`,
@@ -29,9 +30,9 @@ export function registerDump(program: Command, setExit: (code: number) => void):
             "# Dataset",
             ...dumpDataset(f.dataset),
           ];
-          process.stdout.write(lines.join("\n") + "\n");
+          cliStreams().stdout.write(lines.join("\n") + "\n");
         }
-        for (const w of f.warnings) process.stderr.write(`dicom-deid: ${w.severity}: ${w.rule}${w.tagPath ? " at " + w.tagPath : ""}${w.offset !== undefined ? ", offset " + w.offset : ""}: ${w.reason}\n`);
+        for (const w of f.warnings) cliStreams().stderr.write(`dicom-deid: ${w.severity}: ${w.rule}${w.tagPath ? " at " + w.tagPath : ""}${w.offset !== undefined ? ", offset " + w.offset : ""}: ${w.reason}\n`);
         return 0;
       }));
     });

@@ -4,6 +4,7 @@ import type { Command } from "commander";
 import type { OcrEngine } from "../../ocr/engine.js";
 import type { ReviewEntry } from "../../report/html.js";
 import { runCommand, UsageError } from "../run-command.js";
+import { cliStreams } from "../io.js";
 
 interface EvalFlags {
   groundTruth?: string;
@@ -72,11 +73,11 @@ export function registerEval(program: Command, setExit: (code: number) => void):
             coverage: hiddenThreshold === undefined ? undefined : { hiddenThreshold },
             onImage: async (image, pair) => {
               if (flags.html) entries.push(await evalReviewEntry(image, pair));
-              if (process.stderr.isTTY) process.stderr.write(`\rdicom-deid: evaluated ${image.index}`);
+              if (cliStreams().stderr.isTTY) cliStreams().stderr.write(`\rdicom-deid: evaluated ${image.index}`);
             },
           });
-          if (process.stderr.isTTY) process.stderr.write("\n");
-          process.stdout.write(formatEvalTable(report, { rows: flags.rows }));
+          if (cliStreams().stderr.isTTY) cliStreams().stderr.write("\n");
+          cliStreams().stdout.write(formatEvalTable(report, { rows: flags.rows }));
           if (flags.json) writeFileAtomic(flags.json, new TextEncoder().encode(JSON.stringify(reportJson(report), null, 2) + "\n"), { protect: [resolve(original)] });
           if (flags.html) {
             entries.sort((a, b) => parseInt(a.id, 10) - parseInt(b.id, 10));

@@ -4,6 +4,7 @@ import type { Command } from "commander";
 import type { DeidOptions } from "../../deid/deidentify.js";
 import { optionFlags, processorOptionsFrom, type DeidFlags } from "../deid-options.js";
 import { runCommand, UsageError } from "../run-command.js";
+import { cliStreams } from "../io.js";
 
 /** `dicom-deid profile --explain <file>`: the action each element would get and why (no values). */
 export function registerProfile(program: Command, setExit: (code: number) => void): void {
@@ -29,22 +30,22 @@ export function registerProfile(program: Command, setExit: (code: number) => voi
         maxShiftDays: o.maxShiftDays, recipe: o.recipeText ? parseRecipe(o.recipeText) : undefined,
       };
       const { plan } = planFile(file, deid);
-      if (!flags.json) process.stdout.write(`# ${PROFILE_SOURCE}\n`);
+      if (!flags.json) cliStreams().stdout.write(`# ${PROFILE_SOURCE}\n`);
       for (const e of plan) {
         const kw = lookupTag(e.element.tag)?.keyword || "-";
         const depth = e.loc.chain.length;
-        if (flags.json) process.stdout.write(JSON.stringify({ path: e.path, keyword: kw, vr: e.element.vr, action: e.decision.action.kind, rule: e.decision.rule }) + "\n");
-        else process.stdout.write(`${"  ".repeat(depth)}${e.path.split(".").pop()} ${e.element.vr} ${kw.padEnd(36 - 2 * depth)} ${e.decision.action.kind.padEnd(9)} ${e.decision.rule}\n`);
+        if (flags.json) cliStreams().stdout.write(JSON.stringify({ path: e.path, keyword: kw, vr: e.element.vr, action: e.decision.action.kind, rule: e.decision.rule }) + "\n");
+        else cliStreams().stdout.write(`${"  ".repeat(depth)}${e.path.split(".").pop()} ${e.element.vr} ${kw.padEnd(36 - 2 * depth)} ${e.decision.action.kind.padEnd(9)} ${e.decision.rule}\n`);
       }
       if (flags.regionRules) {
         const { explainRegions, parseRegionRules } = await import("../../redact/index.js");
         const ex = explainRegions(file, parseRegionRules(readFileSync(flags.regionRules, "utf8"), { source: basename(flags.regionRules) }));
-        if (flags.json) process.stdout.write(JSON.stringify({ regionRules: ex }) + "\n");
+        if (flags.json) cliStreams().stdout.write(JSON.stringify({ regionRules: ex }) + "\n");
         else {
-          process.stdout.write(`# region rules: ${ex.matchedRule ? `rule ${ex.matchedRule.index + 1} "${ex.matchedRule.name}" (line ${ex.matchedRule.line}) applies` : "no rule applies"}\n`);
+          cliStreams().stdout.write(`# region rules: ${ex.matchedRule ? `rule ${ex.matchedRule.index + 1} "${ex.matchedRule.name}" (line ${ex.matchedRule.line}) applies` : "no rule applies"}\n`);
           for (const r of ex.rules) {
-            process.stdout.write(`#   rule ${r.index + 1} (line ${r.line}) ${r.matched ? "matched" : "did not match"}${r.note ? `: ${r.note}` : ""}\n`);
-            for (const t of r.tests) process.stdout.write(`#     ${JSON.stringify(t)}\n`);
+            cliStreams().stdout.write(`#   rule ${r.index + 1} (line ${r.line}) ${r.matched ? "matched" : "did not match"}${r.note ? `: ${r.note}` : ""}\n`);
+            for (const t of r.tests) cliStreams().stdout.write(`#     ${JSON.stringify(t)}\n`);
           }
         }
       }

@@ -3,6 +3,7 @@ import { basename, extname } from "node:path";
 import type { Command } from "commander";
 import type { VoiChoice } from "../../pixels/render/render-frame.js";
 import { runCommand, UsageError } from "../run-command.js";
+import { cliStreams } from "../io.js";
 
 const MODES = ["normal", "inverted", "extremes", "extremes-min"] as const;
 const VOIS = ["auto", "robust", "minmax"] as const;
@@ -68,10 +69,10 @@ export function registerRender(program: Command, setExit: (code: number) => void
         const png = await encodePng(r);
         const out = opts.output ?? defaultOutput(file, frameIndex);
         if (out === "-") {
-          process.stdout.write(png);
+          cliStreams().stdout.write(png);
         } else {
           writeFileAtomic(out, png, { protect: [file] });
-          process.stderr.write(`dicom-deid: rendered frame ${index} (${r.width}x${r.height}, ${r.channels === 1 ? "grey" : "RGB"})\n`);
+          cliStreams().stderr.write(`dicom-deid: rendered frame ${index} (${r.width}x${r.height}, ${r.channels === 1 ? "grey" : "RGB"})\n`);
         }
         return 0;
       }));
