@@ -1,9 +1,9 @@
-import { closeSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync, mkdirSync } from "node:fs";
+import { closeSync, copyFileSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync, mkdirSync } from "node:fs";
 import { dirname, resolve, basename, join } from "node:path";
 import { randomBytes } from "node:crypto";
 import { DicomError } from "../core/errors.js";
 
-/** Options of `writeFileAtomic`. */
+/** Options of `writeFileAtomic` and `moveIntoPlace`. */
 export interface AtomicWriteOptions {
   /** Paths that must never be overwritten (the inputs). */
   protect?: readonly string[];
@@ -11,16 +11,90 @@ export interface AtomicWriteOptions {
   durable?: boolean;
 }
 
-/** True when the two paths name the same existing file (same device and inode). */
-function sameFile(a: string, b: string): boolean {
-  if (resolve(a) === resolve(b)) return true;
-  try {
-    const sa = statSync(a);
-    const sb = statSync(b);
-    return sa.dev === sb.dev && sa.ino === sb.ino;
-  } catch {
-    return false;
+/** Names a failed write by its errno code only (never a path or value). */
+function writeError(e: unknown, path: string): DicomError {
+  if (e instanceof DicomError) return e;
+  return new DicomError("WRITE", `cannot write output (${(e as NodeJS.ErrnoException).code ?? "I/O error"})`, { file: basename(path) });
+}
+
+/**
+ * Refuses a target that is one of the protected files. A rename replaces the target's directory
+ * entry and never writes into the file it named, so only the very same entry (or an entry of
+ * the same file reached through another path) is a danger; a missing target is safe.
+ */
+function checkProtected(path: string, protect: readonly string[]): void {
+  if (!protect.length) return;
+  const target = resolve(path);
+  const st = statSync(target, { throwIfNoEntry: false });
+  for (const p of protect) {
+    if (resolve(p) === target) throw new DicomError("WRITE", "refusing to overwrite an input file", { file: basename(path) });
+    if (!st) continue;
+    const sp = statSync(p, { throwIfNoEntry: false });
+    if (sp && sp.dev === st.dev && sp.ino === st.ino) throw new DicomError("WRITE", "refusing to overwrite an input file", { file: basename(path) });
   }
+}
+
+/**
+ * Writes bytes to a new file that must not exist yet (a staging file: no reader looks at it
+ * until `moveIntoPlace`). Removes what it wrote when it fails, never a file that was there
+ * already; throws a WRITE DicomError.
+ */
+export function writeNewFile(path: string, bytes: Uint8Array, options: Pick<AtomicWriteOptions, "durable"> = {}): void {
+  let fd: number;
+  try {
+    fd = openSync(path, "wx");
+  } catch (e) {
+    throw writeError(e, path); // not ours: an existing file stays
+  }
+  try {
+    let at = 0;
+    while (at < bytes.length) at += writeSync(fd, bytes, at, bytes.length - at);
+    if (options.durable) fsyncSync(fd);
+  } catch (e) {
+    closeSync(fd);
+    try { unlinkSync(path); } catch { /* gone already */ }
+    throw writeError(e, path);
+  }
+  try {
+    closeSync(fd);
+  } catch (e) {
+    try { unlinkSync(path); } catch { /* gone already */ }
+    throw writeError(e, path);
+  }
+}
+
+/**
+ * Moves a staged file to `path` in one rename, so readers see the old file or the whole new
+ * one. The staged file must be on the same file system (a copy to a temporary name in the
+ * target folder, then a rename, when it is not). Refuses to replace a protected path. The
+ * staged file is gone afterwards, whether this succeeds or throws (a WRITE DicomError).
+ */
+export function moveIntoPlace(staged: string, path: string, options: AtomicWriteOptions = {}): void {
+  try {
+    checkProtected(path, options.protect ?? []);
+    try {
+      renameSync(staged, path);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "EXDEV") throw e;
+      const tmp = temporaryName(path);
+      try {
+        copyFileSync(staged, tmp);
+        renameSync(tmp, path);
+      } catch (e2) {
+        try { unlinkSync(tmp); } catch { /* never created */ }
+        throw e2;
+      }
+      unlinkSync(staged);
+    }
+  } catch (e) {
+    try { unlinkSync(staged); } catch { /* already moved or gone */ }
+    throw writeError(e, path);
+  }
+}
+
+/** A temporary name beside `path` that no other writer picks. */
+function temporaryName(path: string): string {
+  return join(dirname(resolve(path)), `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
 }
 
 /**
@@ -29,24 +103,13 @@ function sameFile(a: string, b: string): boolean {
  * Refuses to overwrite any protected path (an input), so inputs are never touched.
  */
 export function writeFileAtomic(path: string, bytes: Uint8Array, options: AtomicWriteOptions = {}): void {
-  for (const p of options.protect ?? []) {
-    if (sameFile(p, path)) throw new DicomError("WRITE", "refusing to overwrite an input file", { file: basename(path) });
-  }
-  mkdirSync(dirname(resolve(path)), { recursive: true });
-  const tmp = join(dirname(resolve(path)), `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
-  let fd: number | undefined;
+  checkProtected(path, options.protect ?? []);
   try {
-    fd = openSync(tmp, "wx");
-    let at = 0;
-    while (at < bytes.length) at += writeSync(fd, bytes, at, bytes.length - at);
-    if (options.durable) fsyncSync(fd);
-    closeSync(fd);
-    fd = undefined;
-    renameSync(tmp, path);
+    mkdirSync(dirname(resolve(path)), { recursive: true });
   } catch (e) {
-    if (fd !== undefined) closeSync(fd);
-    try { unlinkSync(tmp); } catch { /* already gone */ }
-    if (e instanceof DicomError) throw e;
-    throw new DicomError("WRITE", `cannot write output (${(e as NodeJS.ErrnoException).code ?? "I/O error"})`, { file: basename(path) });
+    throw writeError(e, path);
   }
+  const tmp = temporaryName(path);
+  writeNewFile(tmp, bytes, options);
+  moveIntoPlace(tmp, path, options);
 }

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, realpathSync, renameSync, statSync,
 import { dirname, join, relative } from "node:path";
 import { performance } from "node:perf_hooks";
 import { DicomError, isDicomError } from "../core/errors.js";
-import { writeFileAtomic } from "../io/atomic-write.js";
+import { moveIntoPlace, writeFileAtomic } from "../io/atomic-write.js";
 import type { BatchOptions, BatchSummary, FileEvent } from "./batch-types.js";
 import { OutputClaims } from "./claims.js";
 import { eventEmitter } from "./events.js";
@@ -16,6 +16,7 @@ import { BatchTally } from "./tally.js";
 import { failedResult, type TaskResult, type TaskRunner } from "./task.js";
 import { walkFiles, type WalkEntry } from "./walk.js";
 import { BatchRunners, planRunners } from "./runners.js";
+import { STAGING_DIR, Staging } from "./staging.js";
 
 /** Refuses a non-empty output folder unless the run resumes or may overwrite. */
 function checkOutputFolder(output: string, options: BatchOptions): void {
@@ -34,6 +35,7 @@ interface Run {
   emit: (e: FileEvent) => void;
   checkedDirs: Set<string>;
   reportPaths: boolean;
+  staging: Staging;
 }
 
 /** Creates an output folder and checks (once per folder) that no symlink leads it out of the output root. */
@@ -46,9 +48,10 @@ function ensureOutputDir(run: Run, dir: string): void {
 
 /** Writes one processed file's output, linkage and state; returns a failure instead of throwing for file-level problems. */
 function commitOutput(run: Run, entry: WalkEntry, id: string, result: TaskResult): TaskResult {
-  const { outcome, output } = result;
+  const { outcome, output, staged } = result;
   const out = normalizeOutputRelPath(outcome.outputRelPath ?? entry.relPath);
   if (out === undefined) return failedResult("OUTPUT_PATH", "processor chose an unsafe output path", result.ms);
+  if (out.split("/")[0].toLowerCase() === STAGING_DIR) return failedResult("OUTPUT_PATH", "output path would lie in the staging folder", result.ms);
   const rows = outcome.linkage ?? [];
   if (run.linkage && rows.length) {
     const why = run.linkage.check(rows);
@@ -65,7 +68,8 @@ function commitOutput(run: Run, entry: WalkEntry, id: string, result: TaskResult
         if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw new DicomError("WRITE", "cannot move an earlier output aside");
       }
     }
-    writeFileAtomic(target, output!, { protect: [entry.absPath] });
+    if (staged !== undefined) moveIntoPlace(staged, target, { protect: [entry.absPath] });
+    else writeFileAtomic(target, output!, { protect: [entry.absPath] });
   } catch (e) {
     const d = isDicomError(e) ? e : new DicomError("WRITE", "cannot write output");
     return failedResult(d.code, d.reason, result.ms);
@@ -93,6 +97,7 @@ function commit(run: Run, entry: WalkEntry, result: TaskResult): void {
   const id = pathId(entry.relPath);
   let r = result;
   if (r.status === "ok") r = commitOutput(run, entry, id, r);
+  if (r.status !== "ok" && result.staged !== undefined) run.staging.discard(result.staged);
   if (r.status === "failed") {
     const q: QuarantineEntry = { ...(run.reportPaths ? { relPath: entry.relPath } : {}), inputId: id, code: r.outcome.code ?? "UNKNOWN", reason: r.outcome.reason ?? "" };
     run.quarantine.write(q);
@@ -140,6 +145,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   let state: BatchState | undefined;
   let quarantine: JsonLinesFile | undefined;
   let linkage: LinkageWriter | undefined;
+  let staging: Staging | undefined;
   const progress = new ProgressBar(options.progress === false ? undefined : (options.progress ?? process.stderr));
   const queue = new AsyncQueue<WalkEntry>();
   const tally = new BatchTally();
@@ -154,6 +160,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   try {
     mkdirSync(paths.output, { recursive: true });
     mkdirSync(paths.reportDir, { recursive: true });
+    staging = Staging.open(paths.output);
     state = BatchState.open(paths.output, { resume: options.resume, fingerprint: await options.fingerprint });
     quarantine = new JsonLinesFile(join(paths.reportDir, REPORT_FILES.quarantine));
     if (paths.linkagePath) linkage = new LinkageWriter(paths.linkagePath, options.linkageColumns);
@@ -165,7 +172,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     if (paths.linkagePath && isInside(paths.linkagePath, paths.output)) claims.reserve(relative(paths.output, paths.linkagePath).split("\\").join("/"));
     state.forEachOutput((id, out) => claims.set(id, out));
     const emitEvent = eventEmitter(options.events);
-    const run: Run = { paths, state, claims, quarantine, linkage, tally, emit: emitEvent, checkedDirs: new Set(), reportPaths: options.reportPaths === true };
+    const run: Run = { paths, state, claims, quarantine, linkage, tally, emit: emitEvent, checkedDirs: new Set(), reportPaths: options.reportPaths === true, staging };
     const draw = (force = false) => progress.update({ done: tally.files, found, walking, failed: tally.failed, processed: tally.processed }, force);
     const ticker = progress.enabled ? setInterval(() => draw(), 1000) : undefined;
     ticker?.unref();
@@ -199,7 +206,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
           draw();
           continue;
         }
-        const result = await runner.run(entry);
+        const result = await runner.run({ ...entry, stageTo: staging!.take() });
         if (result === undefined) break;
         commit(run, entry, result);
         draw();
@@ -214,6 +221,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     options.signal?.removeEventListener("abort", onAbort);
     progress.finish();
     await runners.close();
+    staging?.close();
     state?.close();
     quarantine?.close();
     linkage?.close();

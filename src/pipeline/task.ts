@@ -2,6 +2,7 @@ import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { constants as bufferConstants } from "node:buffer";
 import { performance } from "node:perf_hooks";
 import { isDicomError } from "../core/errors.js";
+import { writeNewFile } from "../io/atomic-write.js";
 import { looksLikeDicom, SNIFF_BYTES } from "./sniff.js";
 import type { FileOutcome, ProcessorModule } from "./types.js";
 import type { BatchFileStatus } from "./batch-types.js";
@@ -10,14 +11,22 @@ import type { BatchFileStatus } from "./batch-types.js";
 export interface FileTask {
   absPath: string;
   relPath: string;
+  /**
+   * Where to write the output (a new file, on the output's file system), so that the thread
+   * that made the bytes also writes them; the result then names this file instead of
+   * carrying the bytes.
+   */
+  stageTo?: string;
 }
 
 /** What processing one file gave, as sent back from a worker (structured-cloneable). */
 export interface TaskResult {
   status: BatchFileStatus;
   outcome: FileOutcome;
-  /** The bytes to write (only when status is "ok"). */
+  /** The bytes to write (only when status is "ok" and the task had no `stageTo`). */
   output?: Uint8Array;
+  /** The staged output file (the task's `stageTo`), when status is "ok". */
+  staged?: string;
   /** Size and mtime of the input when it was read (for resume). */
   size?: number;
   mtimeMs?: number;
@@ -56,8 +65,8 @@ function readFully(fd: number, into: Uint8Array, position: number): number {
 
 /**
  * Processes one file: reads its first bytes and skips it when it is not DICOM, then reads
- * it whole, calls the processor and turns anything thrown into a failed result. Runs in a
- * worker or in this thread; never throws.
+ * it whole, calls the processor and turns anything thrown into a failed result; with
+ * `stageTo`, writes the output there. Runs in a worker or in this thread; never throws.
  */
 export async function runTask<O>(task: FileTask, processor: ProcessorModule<O>, options: O): Promise<TaskResult> {
   const t0 = performance.now();
@@ -106,7 +115,14 @@ export async function runTask<O>(task: FileTask, processor: ProcessorModule<O>, 
   if (!(result.output instanceof Uint8Array)) {
     return { ...failedResult("NO_OUTPUT", "processor reported ok but returned no bytes", ms()), size, mtimeMs };
   }
-  return { status: "ok", outcome: clean, output: result.output, size, mtimeMs, ms: ms() };
+  if (task.stageTo === undefined) return { status: "ok", outcome: clean, output: result.output, size, mtimeMs, ms: ms() };
+  try {
+    writeNewFile(task.stageTo, result.output);
+  } catch (e) {
+    const d = describeError(e);
+    return { ...failedResult(d.code, d.reason, ms()), size, mtimeMs };
+  }
+  return { status: "ok", outcome: clean, staged: task.stageTo, size, mtimeMs, ms: ms() };
 }
 
 /** Runs file tasks: a pool of worker threads, or this thread. */

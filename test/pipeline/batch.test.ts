@@ -165,6 +165,19 @@ test("when the processor returns an unsafe output path then the file fails and n
     const r = await batch({ input, output, overwrite: true, processorOptions: { outputRelPath: "summary.json" } });
     assert.equal(r.renamed, 1); // report names are reserved
     assert.equal(JSON.parse(readFileSync(join(output, "summary.json"), "utf8")).ok, 1);
+    const staged = await batch({ input, output, overwrite: true, processorOptions: { outputRelPath: ".DICOM-deid-staging/x.dcm" } });
+    assert.deepEqual(staged.failuresByCode, { OUTPUT_PATH: 1 });
+    assert.ok(!existsSync(join(output, ".dicom-deid-staging")));
+  }));
+
+test("when an interrupted run left staged files then the next run clears them and leaves no staging folder", () =>
+  withDirs(async (input, output) => {
+    makeTree(input, { "x.dcm": SAMPLE.ct });
+    mkdirSync(join(output, ".dicom-deid-staging"), { recursive: true });
+    writeFileSync(join(output, ".dicom-deid-staging", "0.part"), "half a file");
+    const s = await batch({ input, output, overwrite: true, workers: 2 });
+    assert.equal(s.ok, 1);
+    assert.deepEqual(listTree(output).filter((p) => !p.endsWith(".json") && !p.endsWith(".jsonl") && !p.endsWith(".txt")), ["x.dcm"]);
   }));
 
 test("when a linkage file is asked for then rows are appended under one header, and none is written otherwise", () =>

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { DicomError } from "../../src/core/errors.js";
 import { describeError, runTask } from "../../src/pipeline/task.js";
@@ -37,6 +37,23 @@ test("when one file is run then results, throws and bad outcomes become statuses
     assert.equal(notDicom.status, "notDicom");
     const missing = await runTask({ absPath: join(dir, "gone.dcm"), relPath: "gone.dcm" }, fake(() => { throw new Error("not called"); }), undefined);
     assert.deepEqual([missing.status, missing.outcome.code, missing.outcome.reason], ["failed", "READ", "cannot read input (ENOENT)"]);
+  } finally {
+    removeDir(dir);
+  }
+});
+
+test("when a task names a staging file then the output is written there and the result names it instead of carrying bytes", async () => {
+  const dir = tempDir();
+  try {
+    const path = join(dir, "x.dcm");
+    writeFileSync(path, dicomLike);
+    const ok = { status: "ok" as const, counts: {}, diagnostics: [] };
+    const proc = fake((b) => ({ output: b.subarray(0, 132), outcome: ok }));
+    const r = await runTask({ absPath: path, relPath: "x.dcm", stageTo: join(dir, "0.part") }, proc, undefined);
+    assert.deepEqual([r.status, r.staged, r.output], ["ok", join(dir, "0.part"), undefined]);
+    assert.deepEqual(new Uint8Array(readFileSync(join(dir, "0.part"))), dicomLike.subarray(0, 132));
+    const taken = await runTask({ absPath: path, relPath: "x.dcm", stageTo: join(dir, "0.part") }, proc, undefined);
+    assert.deepEqual([taken.status, taken.outcome.code, taken.outcome.reason], ["failed", "WRITE", "cannot write output (EEXIST)"]);
   } finally {
     removeDir(dir);
   }
