@@ -85,15 +85,16 @@ function applyOne(p: PlannedAction, ctx: ActionContext): boolean {
  */
 export function applyPlan(plan: readonly PlannedAction[], ctx: ActionContext): ActionCounts {
   const counts: ActionCounts = {};
-  const touched = new Set<Dataset>();
+  // One location per changed dataset: its creators are pruned once, after all its changes.
+  const touched = new Map<Dataset, Location>();
   for (const p of plan) {
     counts[p.action.kind] = (counts[p.action.kind] ?? 0) + 1;
     if (applyOne(p, ctx)) {
       counts.changed = (counts.changed ?? 0) + 1;
-      touched.add(p.loc.dataset);
+      if (!touched.has(p.loc.dataset)) touched.set(p.loc.dataset, p.loc);
     }
   }
-  for (const p of plan) if (touched.has(p.loc.dataset)) pruneCreators(p.loc);
+  for (const loc of touched.values()) pruneCreators(loc);
   return counts;
 }
 

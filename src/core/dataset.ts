@@ -39,8 +39,28 @@ export class Dataset {
       if (t < tag) lo = mid + 1;
       else hi = mid - 1;
     }
+    if (this.ascending()) return undefined;
     for (const el of els) if (el.tag === tag) return el;
     return undefined;
+  }
+
+  /** Element count when the order was last checked, and whether it was ascending then. */
+  private checkedLength = -1;
+  private wasAscending = false;
+
+  /**
+   * True when the elements are in ascending tag order (a binary search miss is then final).
+   * Rechecked when the count changes: readers push in file order and may meet a disordered file.
+   */
+  private ascending(): boolean {
+    const els = this.elements;
+    if (this.checkedLength !== els.length) {
+      let ok = true;
+      for (let i = 1; i < els.length && ok; i++) ok = els[i - 1].tag < els[i].tag;
+      this.wasAscending = ok;
+      this.checkedLength = els.length;
+    }
+    return this.wasAscending;
   }
 
   /** True when an element with this tag is present. */
@@ -55,6 +75,7 @@ export class Dataset {
     if (i >= 0 && els[i].tag === el.tag) els[i] = el;
     else if (i < 0) els.push(el);
     else els.splice(i, 0, el);
+    this.checkedLength = -1;
     this.touch(el.tag);
   }
 
@@ -63,6 +84,7 @@ export class Dataset {
     const i = this.elements.findIndex((e) => e.tag === tag);
     if (i < 0) return false;
     this.elements.splice(i, 1);
+    this.checkedLength = -1;
     this.touch(tag);
     return true;
   }

@@ -9,13 +9,19 @@ import { decodeText, encodeText } from "../io/charset.js";
 const latin1 = new TextDecoder("latin1");
 
 /** PS3.3 C.12.1.1.2: Specific Character Set values in force for a dataset (inherited by items). */
-export function charsetsOf(ds: Dataset): string[] {
+export function charsetsOf(ds: Dataset): readonly string[] {
   for (let d: Dataset | undefined = ds; d; d = d.parent) {
     const el = d.elements.length && d.get(SPECIFIC_CHARACTER_SET);
-    if (el && el.value) return latin1.decode(el.value).split("\\").map((s) => s.trim());
+    if (el && el.value) {
+      // Values are never written into (an edit puts a new element), so the bytes are the key.
+      let terms = charsetCache.get(el.value);
+      if (!terms) charsetCache.set(el.value, (terms = latin1.decode(el.value).split("\\").map((s) => s.trim())));
+      return terms;
+    }
   }
   return [];
 }
+const charsetCache = new WeakMap<Uint8Array, readonly string[]>();
 
 /** PS3.5 7.8.1: the private creator string reserving the block of a private data element, if any. */
 export function privateCreatorOf(ds: Dataset, tag: Tag): string | undefined {

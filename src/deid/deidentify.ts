@@ -56,8 +56,6 @@ export interface DeidReport {
   codes: MethodCode[];
   /** Only with `linkage`: original and new patient identity and study UID. */
   linkage?: Record<string, string>;
-  /** The plan with its explanations (tags and rules only), for `profile --explain`. */
-  plan: { path: string; action: string; rule: string }[];
   /** De-identified keys for `--layout patient/study/series` (pseudonym and new UIDs; no PHI). */
   layoutKeys: { patient?: string; study?: string; series?: string; instance?: string };
 }
@@ -136,7 +134,6 @@ export function deidentifyFile(file: DicomFile, options: DeidOptions): { report:
   for (const t of META_DROP) if (file.meta.has(t)) file.meta.delete(t);
   const report: DeidReport = {
     counts, codes,
-    plan: plan.map((e) => ({ path: e.path, action: e.decision.action.kind, rule: e.decision.rule })),
     layoutKeys: {
       patient: getText(ds, T.patientId), study: getText(ds, T.studyUid),
       series: getText(ds, tag(0x0020, 0x000e)), instance: getText(ds, T.sopInstance),

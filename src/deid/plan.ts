@@ -13,12 +13,15 @@ export interface PlanEntry {
   loc: Location;
   element: Element;
   decision: Decision;
-  /** "(0008,1140)[0].(0008,1155)": tags only. */
-  path: string;
+}
+
+/** Where a plan entry is, as "(0008,1140)[0].(0008,1155)": tags only. */
+export function planPath(e: PlanEntry): string {
+  return formatTagPath(e.loc.path);
 }
 
 /** A rule that may override the profile (recipes); returns undefined to let the profile decide. */
-export type Override = (facts: ElementFacts, path: string) => Decision | undefined;
+export type Override = (facts: ElementFacts) => Decision | undefined;
 
 /** Options of `planDataset`. */
 export interface PlanOptions extends DecideOptions {
@@ -44,8 +47,7 @@ export function planDataset(ds: Dataset, options: PlanOptions, chain: Location["
   for (const el of ds.elements) {
     const facts: ElementFacts = { tag: el.tag, vr: el.vr, isSequence: el.items !== undefined };
     if (isPrivateTag(el.tag)) facts.privateCreator = privateCreatorOf(ds, el.tag);
-    const p = formatTagPath([...path, { tag: el.tag }]);
-    let d = options.override?.(facts, p) ?? decide(facts, options);
+    let d = options.override?.(facts) ?? decide(facts, options);
     if (d.rule === "standard attribute not in E.1-1: kept" && !lookupTag(el.tag) && tagGroup(el.tag) !== 0x0002) {
       d = { action: { kind: "remove" }, rule: "tag not in the PS3.6 dictionary: removed" };
     } else if (options.dummyText && d.action.kind === "keep" && FREE_TEXT_VRS.has(el.vr) && !d.rule.startsWith("recipe")) {
@@ -60,7 +62,7 @@ export function planDataset(ds: Dataset, options: PlanOptions, chain: Location["
       d = { action: { kind: "remove" }, rule: `overlay group ${formatTag(makeTag(g, 0)).slice(1, 5)} removed with its data` };
     }
     const stepPath = [...path, { tag: el.tag }];
-    entries.push({ loc: { dataset: ds, tag: el.tag, chain, path: stepPath }, element: el, decision: d, path: formatTagPath(stepPath) });
+    entries.push({ loc: { dataset: ds, tag: el.tag, chain, path: stepPath }, element: el, decision: d });
     if (d.action.kind === "recurse" && el.items) {
       el.items.forEach((item, k) => {
         const inner = d.action.kind === "recurse" && d.action.dummyText ? { ...options, dummyText: true } : options;

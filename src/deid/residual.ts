@@ -76,7 +76,6 @@ function contains(hay: string, v: IdentifyingValue): boolean {
 export function checkResidual(ds: Dataset, values: readonly IdentifyingValue[], path: PathStep[] = []): void {
   if (!values.length) return;
   for (const el of ds.elements) {
-    const p = [...path, { tag: el.tag }];
     if (el.items) {
       el.items.forEach((it, k) => checkResidual(it.dataset, values, [...path, { tag: el.tag, item: k }]));
       continue;
@@ -87,6 +86,7 @@ export function checkResidual(ds: Dataset, values: readonly IdentifyingValue[], 
     const hay = norm(text.replace(/\^+/g, " "));
     for (const v of values) {
       if (contains(hay, v)) {
+        const p = [...path, { tag: el.tag }];
         throw new DicomError("RESIDUAL_PHI", `${v.from} from the input remains at ${formatTagPath(p)}`, { tagPath: formatTagPath(p) });
       }
     }

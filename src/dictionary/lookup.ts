@@ -9,26 +9,52 @@ interface MaskEntry {
   entry: DictionaryEntry;
 }
 
-const exact = new Map<Tag, DictionaryEntry>();
-const exactVR = new Map<Tag, string>();
-const byKeyword = new Map<string, Tag>();
+/** Row index of each exact tag; entries are built from their rows on first lookup. */
+const exactRow = new Map<Tag, number>();
+const entries: (DictionaryEntry | undefined)[] = [];
 /** Repeating-group entries, bucketed by wildcard bits so a lookup is one Map probe per bucket. */
 const masks = new Map<number, Map<Tag, MaskEntry>>();
 
-for (const row of ATTRIBUTE_ROWS) {
-  const entry = entryFromRow(row);
-  const pattern = parseTagPattern(entry.tag);
-  if (!pattern) throw new Error(`generated dictionary holds a bad tag pattern: ${entry.tag}`);
-  if (pattern.wildcards === 0) {
-    exact.set(pattern.value, entry);
-    exactVR.set(pattern.value, entry.vr);
-  } else {
-    let bucket = masks.get(pattern.wildcards);
-    if (!bucket) masks.set(pattern.wildcards, (bucket = new Map()));
-    bucket.set(pattern.value, { pattern, entry });
+/** The tag of an exact "(GGGG,EEEE)" row without a regular expression (this runs for every row at load). */
+function exactTagOf(text: string): Tag | undefined {
+  if (text.length !== 11 || text[0] !== "(" || text[5] !== "," || text[10] !== ")") return undefined;
+  const g = text.slice(1, 5);
+  const e = text.slice(6, 10);
+  if (!/^[0-9A-F]{4}$/.test(g) || !/^[0-9A-F]{4}$/.test(e)) return undefined;
+  return ((parseInt(g, 16) << 16) | parseInt(e, 16)) >>> 0;
+}
+
+for (let i = 0; i < ATTRIBUTE_ROWS.length; i++) {
+  const text = ATTRIBUTE_ROWS[i][0];
+  const t = exactTagOf(text);
+  if (t !== undefined) {
+    exactRow.set(t, i);
+    continue;
   }
-  // Repeating groups answer with their first group, e.g. OverlayData -> (6000,3000).
-  if (entry.keyword !== "") byKeyword.set(entry.keyword, pattern.value);
+  const pattern = parseTagPattern(text);
+  if (!pattern) throw new Error(`generated dictionary holds a bad tag pattern: ${text}`);
+  let bucket = masks.get(pattern.wildcards);
+  if (!bucket) masks.set(pattern.wildcards, (bucket = new Map()));
+  bucket.set(pattern.value, { pattern, entry: entryAt(i) });
+}
+
+/** The entry of a generated row (built once). */
+function entryAt(i: number): DictionaryEntry {
+  return (entries[i] ??= entryFromRow(ATTRIBUTE_ROWS[i]));
+}
+
+let byKeyword: Map<string, Tag> | undefined;
+
+/** Keyword -> tag, built on the first keyword lookup. Repeating groups answer with their first group, e.g. OverlayData -> (6000,3000). */
+function keywordIndex(): Map<string, Tag> {
+  if (byKeyword) return byKeyword;
+  byKeyword = new Map();
+  for (const row of ATTRIBUTE_ROWS) {
+    if (row[1] === "") continue;
+    const t = exactTagOf(row[0]) ?? parseTagPattern(row[0])!.value;
+    byKeyword.set(row[1], t);
+  }
+  return byKeyword;
 }
 
 /** Finds the repeating-group entry (PS3.5 7.6) a tag belongs to. */
@@ -59,8 +85,8 @@ function privateCreatorEntry(t: Tag): DictionaryEntry {
  * group lengths and private creators; undefined for other private tags and unknown tags.
  */
 export function lookupTag(t: Tag): DictionaryEntry | undefined {
-  const hit = exact.get(t);
-  if (hit) return hit;
+  const row = exactRow.get(t);
+  if (row !== undefined) return entryAt(row);
   if (isGroupLengthTag(t)) return groupLengthEntry(t);
   if (isPrivateCreatorTag(t)) return privateCreatorEntry(t);
   if (isPrivateTag(t)) return undefined;
@@ -69,10 +95,10 @@ export function lookupTag(t: Tag): DictionaryEntry | undefined {
 
 /** The tag of a PS3.6 keyword (for a repeating group, its first group, e.g. 0x60003000); undefined when unknown. */
 export function lookupKeyword(keyword: string): Tag | undefined {
-  return byKeyword.get(keyword);
+  return keywordIndex().get(keyword);
 }
 
 /** The VR an implicit-VR reader should use for a tag: the dictionary's VR, or "UN" when unknown. */
 export function dictionaryVR(t: Tag): string {
-  return exactVR.get(t) ?? lookupTag(t)?.vr ?? "UN";
+  return lookupTag(t)?.vr ?? "UN";
 }

@@ -23,9 +23,17 @@ const escBytes = (s: string): number[] => [ESC, ...Array.from(s, (c) => c.charCo
 
 /** Decodes bytes one to one as code points (ISO 8859-1; WHATWG's "iso-8859-1" is windows-1252). */
 function latin1(bytes: Uint8Array): string {
+  // apply takes the typed array as an array-like (a spread would run its iterator).
+  if (bytes.length <= 8192) return String.fromCharCode.apply(null, bytes as unknown as number[]);
   let s = "";
-  for (let i = 0; i < bytes.length; i += 8192) s += String.fromCharCode(...bytes.subarray(i, i + 8192));
+  for (let i = 0; i < bytes.length; i += 8192) s += String.fromCharCode.apply(null, bytes.subarray(i, i + 8192) as unknown as number[]);
   return s;
+}
+
+/** True when every byte is 7-bit and none is ESC (the text needs no code element switching). */
+function plainAscii(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] >= 0x80 || bytes[i] === ESC) return false;
+  return true;
 }
 
 /**
@@ -252,7 +260,7 @@ export function decodeText(bytes: Uint8Array, charsets: readonly string[], optio
     if (!d) wholeDecoders.set(label, (d = new TextDecoder(label, { ignoreBOM: true })));
     return d.decode(bytes);
   }
-  if (plan.g0.width === 1 && bytes.every((b) => b < 0x80 && b !== ESC)) return latin1(bytes);
+  if (plan.g0.width === 1 && plainAscii(bytes)) return latin1(bytes);
   const delims = delimiters(options.vr);
   let g0 = plan.g0;
   let g1 = plan.g1;

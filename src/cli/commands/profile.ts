@@ -19,9 +19,9 @@ export function registerProfile(program: Command, setExit: (code: number) => voi
   cmd.action(async (flags: DeidFlags & { explain?: string; json?: boolean; regionRules?: string }) => {
     setExit(await runCommand(flags.explain, async () => {
       if (!flags.explain) throw new UsageError("profile needs --explain <file>");
-      const [{ readDicom }, { lookupTag }, { planFile }, { parseRecipe }, { PROFILE_SOURCE }] = await Promise.all([
+      const [{ readDicom }, { lookupTag }, { planFile }, { parseRecipe }, { PROFILE_SOURCE }, { planPath }] = await Promise.all([
         import("../../io/read/read-file.js"), import("../../dictionary/index.js"), import("../../deid/deidentify.js"),
-        import("../../deid/recipe.js"), import("../../profile/table.js"),
+        import("../../deid/recipe.js"), import("../../profile/table.js"), import("../../deid/plan.js"),
       ]);
       const o = await processorOptionsFrom({ ...flags, secret: "explain-only-secret" }, () => undefined);
       const file = readDicom(new Uint8Array(readFileSync(flags.explain)), { file: basename(flags.explain) });
@@ -34,8 +34,9 @@ export function registerProfile(program: Command, setExit: (code: number) => voi
       for (const e of plan) {
         const kw = lookupTag(e.element.tag)?.keyword || "-";
         const depth = e.loc.chain.length;
-        if (flags.json) cliStreams().stdout.write(JSON.stringify({ path: e.path, keyword: kw, vr: e.element.vr, action: e.decision.action.kind, rule: e.decision.rule }) + "\n");
-        else cliStreams().stdout.write(`${"  ".repeat(depth)}${e.path.split(".").pop()} ${e.element.vr} ${kw.padEnd(36 - 2 * depth)} ${e.decision.action.kind.padEnd(9)} ${e.decision.rule}\n`);
+        const path = planPath(e);
+        if (flags.json) cliStreams().stdout.write(JSON.stringify({ path, keyword: kw, vr: e.element.vr, action: e.decision.action.kind, rule: e.decision.rule }) + "\n");
+        else cliStreams().stdout.write(`${"  ".repeat(depth)}${path.split(".").pop()} ${e.element.vr} ${kw.padEnd(36 - 2 * depth)} ${e.decision.action.kind.padEnd(9)} ${e.decision.rule}\n`);
       }
       if (flags.regionRules) {
         const { explainRegions, parseRegionRules } = await import("../../redact/index.js");
