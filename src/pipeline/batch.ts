@@ -161,7 +161,13 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     mkdirSync(paths.output, { recursive: true });
     mkdirSync(paths.reportDir, { recursive: true });
     staging = Staging.open(paths.output);
-    state = BatchState.open(paths.output, { resume: options.resume, fingerprint: await options.fingerprint });
+    // A resume must check the fingerprint first; a new run records it once computed.
+    const fp = options.fingerprint;
+    const known = typeof fp === "string" || options.resume ? await fp : undefined;
+    const opened = BatchState.open(paths.output, { resume: options.resume, fingerprint: known });
+    state = opened;
+    const fingerprinted = known === undefined && fp !== undefined ? Promise.resolve(fp).then((v) => opened.fingerprint(v)) : undefined;
+    fingerprinted?.catch(() => undefined); // awaited below
     quarantine = new JsonLinesFile(join(paths.reportDir, REPORT_FILES.quarantine));
     if (paths.linkagePath) linkage = new LinkageWriter(paths.linkagePath, options.linkageColumns);
     const claims = new OutputClaims();
@@ -214,6 +220,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
       }
     };
     await Promise.all([walk, runners.run(lane, () => queue.length)]);
+    await fingerprinted;
     state.flush();
     if (ticker) clearInterval(ticker);
     draw(true);

@@ -27,8 +27,9 @@ export interface BatchStateOptions {
 }
 
 /**
- * The resume state: `.dicom-deid-state.jsonl` in the output folder, a header line then one
- * line per finished file {id, size, mtimeMs, status, out}, appended after its output was
+ * The resume state: `.dicom-deid-state.jsonl` in the output folder, a header line (with the
+ * settings fingerprint, or a {fingerprint} line soon after it) then one line per finished
+ * file {id, size, mtimeMs, status, out}, appended after its output was
  * renamed into place (so a line means a complete output), and {id, movedTo} when a collision
  * moved an output. Input paths are stored as ids (SHA-256 of the path), never as names.
  * Failed files get no line, so a resume always retries them.
@@ -41,6 +42,7 @@ export class BatchState {
     const path = join(outputDir, STATE_FILE);
     const records = new Map<string, StateRecord>();
     let header = false;
+    let recorded: string | undefined;
     if (options.resume && existsSync(path)) {
       const lines = readFileSync(path, "utf8").split("\n");
       for (const [i, line] of lines.entries()) {
@@ -52,10 +54,10 @@ export class BatchState {
         }
         if (i === 0) {
           if (r.dicomDeidState !== 1) throw new DicomError("CONFIG", "resume: the state file is not one this version understands");
-          if (options.fingerprint !== undefined && r.fingerprint !== undefined && r.fingerprint !== options.fingerprint) {
-            throw new DicomError("CONFIG", "resume: the processor settings differ from the earlier run");
-          }
+          if (typeof r.fingerprint === "string") recorded = r.fingerprint;
           header = true;
+        } else if (typeof r.fingerprint === "string" && r.id === undefined) {
+          recorded ??= r.fingerprint;
         } else if (typeof r.id === "string" && typeof r.movedTo === "string") {
           const rec = records.get(r.id);
           if (rec) rec.out = r.movedTo;
@@ -64,9 +66,21 @@ export class BatchState {
         }
       }
     }
+    if (options.fingerprint !== undefined && recorded !== undefined && recorded !== options.fingerprint) {
+      throw new DicomError("CONFIG", "resume: the processor settings differ from the earlier run");
+    }
     const file = new JsonLinesFile(path, { append: header, flushMs: STATE_FLUSH_MS });
     if (!header) file.write({ dicomDeidState: 1, ...(options.fingerprint !== undefined ? { fingerprint: options.fingerprint } : {}) });
+    else if (recorded === undefined && options.fingerprint !== undefined) file.write({ fingerprint: options.fingerprint });
     return new BatchState(records, file);
+  }
+
+  /**
+   * Records the settings fingerprint when it was not known at `open` (it is computed while the
+   * first files run). A resume compares it like the header's.
+   */
+  fingerprint(fingerprint: string): void {
+    this.file.write({ fingerprint });
   }
 
   /** The earlier run's record of an input id, if any. */

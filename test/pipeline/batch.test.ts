@@ -144,6 +144,18 @@ test("when a resume brings another fingerprint then it is refused", () =>
     assert.equal((await batch({ input, output, resume: true, fingerprint: "settings-a" })).resumed, 5);
   }));
 
+test("when the fingerprint is still being computed as files run then it is recorded after the header and a resume checks it", () =>
+  withDirs(async (input, output) => {
+    sampleInput(input);
+    const slow = new Promise<string>((done) => setTimeout(() => done("settings-a"), 50));
+    assert.equal((await batch({ input, output, fingerprint: slow })).ok, 3);
+    const lines = readFileSync(join(output, ".dicom-deid-state.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l));
+    assert.deepEqual(lines[0], { dicomDeidState: 1 });
+    assert.equal(lines.filter((l) => l.fingerprint === "settings-a").length, 1);
+    await assert.rejects(batch({ input, output, resume: true, fingerprint: Promise.resolve("settings-b") }), (e) => isDicomError(e) && e.code === "CONFIG");
+    assert.equal((await batch({ input, output, resume: true, fingerprint: "settings-a" })).resumed, 5);
+  }));
+
 test("when the processor chooses one output path for several files then collisions get hash suffixes", () =>
   withDirs(async (input, output) => {
     makeTree(input, { "x1.dcm": SAMPLE.ct, "x2.dcm": SAMPLE.ct, "x3.dcm": SAMPLE.ct });
