@@ -69,6 +69,16 @@ function contains(hay: string, v: IdentifyingValue): boolean {
 }
 
 /**
+ * True when a path or file name (separators "_", "-", ".", "/" and "\\" read as spaces) holds
+ * one of the identifying values as a whole word: mirrored output names can carry a patient's
+ * name or ID.
+ */
+export function pathHasIdentifying(path: string, values: readonly IdentifyingValue[]): boolean {
+  const hay = norm(path.replace(/[_\-./\\^]+/g, " "));
+  return values.some((v) => contains(hay, v));
+}
+
+/**
  * Residual check: scans every element of the written output (private and nested included,
  * pixel data excepted) for an identifying value of its input. A hit throws RESIDUAL_PHI
  * naming the tag the value came from and where it remains, never the value.

@@ -1,4 +1,5 @@
 import { deidentifyFile, readForDeid, writeDeidentified, type DeidOptions, type DeidReport } from "../deid/deidentify.js";
+import { pathHasIdentifying } from "../deid/residual.js";
 import type { Rect, RegionRules } from "../redact/index.js";
 import type { BurnInOptions } from "../burnin/stage.js";
 
@@ -42,7 +43,9 @@ function wantsPixelStage(pixels: PixelStageOptions): boolean {
  * write; residual check. A redaction adds Clean Pixel Data (113101) and sets Burned In
  * Annotation NO.
  */
-export async function deidentifyDicom(bytes: Uint8Array, deid: DeidOptions, pixels: PixelStageOptions, fileName?: string): Promise<{ output: Uint8Array; report: DeidReport; pixels: PixelReport }> {
+export async function deidentifyDicom(
+  bytes: Uint8Array, deid: DeidOptions, pixels: PixelStageOptions, fileName?: string,
+): Promise<{ output: Uint8Array; report: DeidReport; pixels: PixelReport; nameHasIdentifying: (path: string) => boolean }> {
   const file = readForDeid(bytes, deid, fileName);
   const pixelReport: PixelReport = {
     redacted: false, frames: 0, pixels: 0, methods: [], transferSyntaxChanged: false, notes: [],
@@ -52,5 +55,8 @@ export async function deidentifyDicom(bytes: Uint8Array, deid: DeidOptions, pixe
   if (wantsPixelStage(pixels)) await (await import("./pixel-stage.js")).runPixelStage(file, pixels, pixelReport);
   const options: DeidOptions = pixelReport.redacted ? { ...deid, profile: { ...deid.profile, cleanPixelData: true } } : deid;
   const { report, identifying } = deidentifyFile(file, options);
-  return { output: writeDeidentified(file, identifying, options, fileName), report, pixels: pixelReport };
+  return {
+    output: writeDeidentified(file, identifying, options, fileName), report, pixels: pixelReport,
+    nameHasIdentifying: (path) => pathHasIdentifying(path, identifying),
+  };
 }

@@ -1,4 +1,5 @@
 import { isDicomError } from "../core/errors.js";
+import { MIRRORED_NAME_COUNT } from "./deid-counts.js";
 import type { ProcessResult } from "./types.js";
 import type { ProfileOptions } from "../profile/options.js";
 import { loadTextCleaner, type DeidOptions } from "../deid/deidentify.js";
@@ -82,10 +83,9 @@ const safeSegment = (s: string | undefined, fallback: string): string => (s && /
 export async function processFile(bytes: Uint8Array, context: { relPath: string }, o: DeidProcessorOptions): Promise<ProcessResult> {
   if (!deidOptions) await initOptions(o);
   // File names may carry PHI: errors name tags and offsets only; the runner knows the path.
-  void context;
   try {
     const burnIn = o.pixels !== "off" && engine ? { mode: o.pixels, engine, failSafe: o.failSafe } : undefined;
-    const { output, report, pixels } = await deidentifyDicom(bytes, deidOptions!, { rects: o.redactRects ?? [], rules: regionRules, burnIn });
+    const { output, report, pixels, nameHasIdentifying } = await deidentifyDicom(bytes, deidOptions!, { rects: o.redactRects ?? [], rules: regionRules, burnIn });
     const counts: Record<string, number> = {};
     for (const [k, v] of Object.entries(report.counts)) counts[`action:${k}`] = v ?? 0;
     for (const c of report.codes) counts[`method:${c.value}`] = 1;
@@ -102,6 +102,8 @@ export async function processFile(bytes: Uint8Array, context: { relPath: string 
     if (pixels.framesReused) counts["burned-in:frames reused"] = pixels.framesReused;
     if (o.pixels !== "off" && pixels.linesFound && !pixels.redacted) counts["burned-in:files with text, nothing redacted"] = 1;
     let outputRelPath: string | undefined;
+    // A mirrored output keeps the input's path, which may name the patient: counted (never shown) so the CLI can warn.
+    if (o.layout !== "patient/study/series" && nameHasIdentifying(context.relPath)) counts[MIRRORED_NAME_COUNT] = 1;
     if (o.layout === "patient/study/series") {
       const ds = report.layoutKeys;
       outputRelPath = [

@@ -62,3 +62,21 @@ test("when a JPEG baseline RGB frame without colour transform is decoded from a 
   await readFrame(openPixels(readDicom(input)), 0);
   assert.ok(sameBytes(input, copy));
 });
+
+test("when a mirrored path is checked then the file's own names and IDs are found in it as whole words, other words are not", async () => {
+  const { setValue } = await import("../../src/dataset/edit.js");
+  const { writeDicom } = await import("../../src/io/write/write-file.js");
+  const file = readDicom(fixtureBytes("dicom/MR_small_implicitLE.dcm"));
+  setValue(file.dataset, "PatientName", ["Nightingale^Florence"]);
+  setValue(file.dataset, "PatientID", ["PID98765"]);
+  const { nameHasIdentifying } = await deidentifyDicom(writeDicom(file), deid, { rects: [] });
+  const cases: [string, boolean][] = [
+    ["study/NIGHTINGALE_FLORENCE_001.dcm", true],
+    ["florence-nightingale/ct.dcm", true],
+    ["2024/pid98765.dcm", true],
+    ["nightingales/ct.dcm", false], // not the whole word
+    ["PID987650/ct.dcm", false],
+    ["series_3/IM0001.dcm", false],
+  ];
+  for (const [path, expected] of cases) assert.equal(nameHasIdentifying(path), expected, path);
+});

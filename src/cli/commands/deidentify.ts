@@ -5,6 +5,7 @@ import type { DeidProcessorOptions } from "../../pipeline/deid-processor.js";
 import { optionFlags, processorOptionsFrom, type DeidFlags } from "../deid-options.js";
 import { runCommand } from "../run-command.js";
 import { cliStreams } from "../io.js";
+import { MIRRORED_NAME_COUNT } from "../../pipeline/deid-counts.js";
 
 /** URL of the de-identification processor module, for the worker threads. */
 const PROCESSOR_URL = new URL("../../pipeline/deid-processor.js", import.meta.url);
@@ -72,6 +73,11 @@ export function registerDeidentify(program: Command, setExit: (code: number) => 
       const out = flags.events === "-" ? cliStreams().stderr : cliStreams().stdout;
       const reports = flags.reportDir ? resolve(flags.reportDir) : resolve(output);
       out.write(`dicom-deid: ${summary.ok} de-identified, ${summary.failed} failed (quarantined), ${summary.notDicom} not DICOM, ${summary.skipped} skipped, in ${summary.seconds.toFixed(1)} s; reports in ${reports}\n`);
+      const named = summary.counts[MIRRORED_NAME_COUNT] ?? 0;
+      if (named) {
+        warn(`${named} output file name(s), mirrored from the input, hold a patient name or ID of their file; ` +
+          "use --layout patient/study/series to name outputs by pseudonyms and new UIDs");
+      }
       if (summary.failed && !flags.reportDir) out.write("dicom-deid: quarantine.jsonl lists failed inputs by id; add --report-dir <private folder> to list their paths\n");
       return summary.failed > 0 ? 1 : 0;
     }));
