@@ -39,11 +39,25 @@ export async function benchDeid(): Promise<void> {
     const g = timeCommand("gdcmanon", ["-e", "-c", cert, "--continue", "-r", "-i", join(SHARED!, "overlay-phi"), "-o", gd], 3, () => { rmSync(gd, { recursive: true, force: true }); mkdirSync(gd); });
     console.log(line("gdcmanon basic profile (process)", g, files.length, bytes));
     console.log(`ratio dicom-deid (default) / gdcmanon: ${(ours.default / g).toFixed(2)}x (target <= 1.5x; gdcmanon keeps dates and private tags, adds no method codes, does no residual check)`);
+    floor(out, g);
     scaled(out, files, bytes, cert);
   } else {
     console.log("gdcmanon: not installed (apt-get install libgdcm-tools); no ratio");
   }
   rmSync(out, { recursive: true, force: true });
+}
+
+/**
+ * The start-up floor: Node alone, and `deidentify` on an empty folder (Node, CLI, engine load,
+ * reports), beside 1.5x gdcmanon's whole run on the 154 files.
+ */
+function floor(out: string, gdcmanon: number): void {
+  const empty = join(out, "empty-in");
+  mkdirSync(empty);
+  const node = timeCommand(process.execPath, ["-e", "0"], 5);
+  const dir = join(out, "empty-out");
+  const cli = timeCommand(process.execPath, [BIN, "deidentify", empty, dir, "--secret", "bench-secret", "--pixels", "off"], 5, () => rmSync(dir, { recursive: true, force: true }));
+  console.log(`start-up floor: node -e 0 ${node.toFixed(3)} s; deidentify of an empty folder ${cli.toFixed(3)} s; 1.5x gdcmanon's whole run ${(1.5 * gdcmanon).toFixed(3)} s`);
 }
 
 /** Copies of overlay-phi in the scaled run: start-up is paid once, so the ratio shows throughput. */

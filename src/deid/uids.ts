@@ -13,7 +13,21 @@ export function isWellKnownUid(uid: string): boolean {
 export function remapUid(uid: string, secret: Secret): string {
   const u = uid.replace(/[\0 ]+$/, "").trim();
   if (u === "" || isWellKnownUid(u)) return u;
+  let cache = remapped.get(secret);
+  if (!cache) remapped.set(secret, (cache = new Map()));
+  const hit = cache.get(u);
+  if (hit !== undefined) return hit;
   // Clear the top bits like a UUID variant so the value stays well under 39 digits.
   const n = hmac128(secret, "uid", u) & ((1n << 126n) - 1n);
-  return `2.25.${n.toString(10)}`;
+  const out = `2.25.${n.toString(10)}`;
+  if (cache.size >= REMAP_CACHE_SIZE) cache.clear();
+  cache.set(u, out);
+  return out;
 }
+
+/**
+ * Remapped UIDs per secret: the study, series and frame of reference UIDs recur in every file of
+ * a series, so most lookups skip the HMAC. Bounded; in memory only.
+ */
+const remapped = new WeakMap<Secret, Map<string, string>>();
+const REMAP_CACHE_SIZE = 65536;
