@@ -246,6 +246,7 @@ export interface FindTextLinesOptions extends StrokeMaskOptions, CandidateOption
   grow?: boolean;
   /** Shrink factor of the pass for large glyphs; 0 or 1 turns it off. Default 3. */
   coarseFactor?: number;
+
   /** Most seed lines kept per frame (the most text-like); caps the cost of noisy frames. Default 64. */
   maxSeeds?: number;
   /** Pixels added around each line box after growing it to its strokes. Default 1. */
@@ -256,16 +257,22 @@ export interface FindTextLinesOptions extends StrokeMaskOptions, CandidateOption
 
 /**
  * Finds the lines of text in a grey image; boxes are padded and clamped to the image. Glyphs
- * too tall for the stroke kernel (large titles) are found on a copy shrunk by `coarseFactor`.
+ * too tall or too bold for the stroke kernel (titles; the annotations of radiographs and
+ * scanned films several thousand pixels wide) are found on a copy shrunk by `coarseFactor`.
  */
 export function findTextLines(image: GreyImage, options: FindTextLinesOptions = {}): TextLine[] {
   const byPosition = (a: TextLine, b: TextLine): number => a.box.y - b.box.y || a.box.x - b.box.x;
   const fine = findAtScale(image, options);
   const f = options.coarseFactor ?? 3;
-  if (f < 2 || Math.min(image.width, image.height) < 40 * f) return fine.sort(byPosition);
-  // Coarse lines whose glyphs the fine pass could not hold (taller than its largest glyph).
-  const maxH = options.maxCharHeight ?? Math.max(24, Math.min(image.width, image.height) / 24);
-  const coarse = findAtScale(shrink(image, f), { ...options, minCharHeight: Math.max(3, Math.ceil((0.8 * maxH) / f)), maxCharHeight: undefined, minGlyphs: 3, minScore: 0.5 })
+  const side = Math.min(image.width, image.height);
+  if (f < 2 || side < 40 * f) return fine.sort(byPosition);
+  // Coarse lines whose glyphs the fine pass could not hold: taller than its largest glyph, or
+  // drawn with strokes as wide as its top-hat window (a glyph's strokes are about a quarter of
+  // its height at most), as on radiographs and scanned films of a few thousand pixels.
+  const maxH = options.maxCharHeight ?? Math.max(24, side / 24);
+  const fineLimit = Math.min(maxH, 4 * (options.strokeKernel ?? 9));
+  const minCharHeight = Math.max(3, Math.ceil((0.8 * fineLimit) / f));
+  const coarse = findAtScale(shrink(image, f), { ...options, minCharHeight, maxCharHeight: undefined, minGlyphs: 3, minScore: 0.5 })
     .map((l) => ({ ...l, box: clampBox({ x: l.box.x * f, y: l.box.y * f, w: l.box.w * f, h: l.box.h * f }, image.width, image.height), charHeight: l.charHeight * f }))
     .filter((c) => !fine.some((l) => coveredBy(c.box, l.box) >= 0.5));
   return [...fine, ...coarse].sort(byPosition);

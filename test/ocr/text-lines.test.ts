@@ -27,6 +27,20 @@ test("when an image holds three text lines then each is found once with a tight 
   });
 });
 
+test("when the text is drawn six times larger, strokes wider than the stroke window, then the coarse pass still finds each line", async () => {
+  const small = toGrey(await syntheticText());
+  const k = 6;
+  const big: GreyImage = { width: small.width * k, height: small.height * k, channels: 1, data: new Uint8Array(small.width * k * small.height * k) };
+  for (let y = 0; y < big.height; y++) for (let x = 0; x < big.width; x++) big.data[y * big.width + x] = small.data[Math.floor(y / k) * small.width + Math.floor(x / k)];
+  assert.deepEqual(findTextLines(big, { coarseFactor: 0 }), []); // the fine pass alone sees nothing
+  const lines = findTextLines(big);
+  // Each drawn line (y 108-118, 124-134, 140-150 at scale 1, from x = 8) is found, on its row.
+  for (const y of [113, 129, 145]) {
+    assert.ok(lines.some((l) => inside(l.box, 30 * k, y * k)), `line at y ${y * k}: ${JSON.stringify(lines.map((l) => l.box))}`);
+  }
+  assert.ok(lines.every((l) => l.box.h <= 12 * k), JSON.stringify(lines.map((l) => l.box)));
+});
+
 test("when an image is flat or a smooth ramp then no line is found", () => {
   const flat: GreyImage = { width: 64, height: 64, channels: 1, data: new Uint8Array(64 * 64).fill(90) };
   assert.deepEqual(findTextLines(flat), []);
