@@ -244,8 +244,10 @@ export interface FindTextLinesOptions extends StrokeMaskOptions, CandidateOption
   minScore?: number;
   /** Grow boxes to the strokes touching them (antialiased edges, descenders). Default true. */
   grow?: boolean;
-  /** Shrink factor of the pass for large glyphs; 0 or 1 turns it off. Default 3. */
+  /** Shrink factor of the pass for large glyphs; 0 or 1 turns it off. Default 3, more for images over 2,300 px (side / 768). */
   coarseFactor?: number;
+  /** Smallest image side from which the shrunk copy is read with the usual rules, for text of any size. Default 1536. */
+  coarseAllFrom?: number;
 
   /** Most seed lines kept per frame (the most text-like); caps the cost of noisy frames. Default 64. */
   maxSeeds?: number;
@@ -257,25 +259,44 @@ export interface FindTextLinesOptions extends StrokeMaskOptions, CandidateOption
 
 /**
  * Finds the lines of text in a grey image; boxes are padded and clamped to the image. Glyphs
- * too tall or too bold for the stroke kernel (titles; the annotations of radiographs and
- * scanned films several thousand pixels wide) are found on a copy shrunk by `coarseFactor`.
+ * too tall or too bold for the stroke kernel (titles) are found on a copy shrunk by
+ * `coarseFactor`; on large images (`coarseAllFrom`) that copy is read for text of any size.
  */
 export function findTextLines(image: GreyImage, options: FindTextLinesOptions = {}): TextLine[] {
   const byPosition = (a: TextLine, b: TextLine): number => a.box.y - b.box.y || a.box.x - b.box.x;
   const fine = findAtScale(image, options);
-  const f = options.coarseFactor ?? 3;
+  // Shrunk to about 768 pixels a side at most, the scale the fine pass is made for.
+  const f = options.coarseFactor ?? Math.max(3, Math.round(Math.min(image.width, image.height) / 768));
   const side = Math.min(image.width, image.height);
   if (f < 2 || side < 40 * f) return fine.sort(byPosition);
   // Coarse lines whose glyphs the fine pass could not hold: taller than its largest glyph, or
   // drawn with strokes as wide as its top-hat window (a glyph's strokes are about a quarter of
-  // its height at most), as on radiographs and scanned films of a few thousand pixels.
+  // its height at most).
   const maxH = options.maxCharHeight ?? Math.max(24, side / 24);
   const fineLimit = Math.min(maxH, 4 * (options.strokeKernel ?? 9));
-  const minCharHeight = Math.max(3, Math.ceil((0.8 * fineLimit) / f));
-  const coarse = findAtScale(shrink(image, f), { ...options, minCharHeight, maxCharHeight: undefined, minGlyphs: 3, minScore: 0.5 })
-    .map((l) => ({ ...l, box: clampBox({ x: l.box.x * f, y: l.box.y * f, w: l.box.w * f, h: l.box.h * f }, image.width, image.height), charHeight: l.charHeight * f }))
-    .filter((c) => !fine.some((l) => coveredBy(c.box, l.box) >= 0.5));
-  return [...fine, ...coarse].sort(byPosition);
+  if (side < (options.coarseAllFrom ?? 1536)) {
+    const minCharHeight = Math.max(3, Math.ceil((0.8 * fineLimit) / f));
+    const coarse = findAtScale(shrink(image, f), { ...options, minCharHeight, maxCharHeight: undefined, minGlyphs: 3, minScore: 0.5 })
+      .map((l) => scaledLine(l, f, 0, image))
+      .filter((c) => !fine.some((l) => coveredBy(c.box, l.box) >= 0.5));
+    return [...fine, ...coarse].sort(byPosition);
+  }
+  // A large image (radiograph, scanned film) is read at the shrunk scale with the usual rules:
+  // its annotations are drawn many times the size of a 512-pixel screen's, in glyphs the fine
+  // pass sees in pieces if at all. A fine line gives way to a coarse line it lies in, and keeps
+  // the small text the coarse pass cannot see.
+  const coarse = findAtScale(shrink(image, f), { ...options, maxCharHeight: undefined }).map((l) => scaledLine(l, f, 1, image));
+  const kept = fine.filter((l) => !coarse.some((c) => coveredBy(l.box, c.box) >= 0.5));
+  return [...kept, ...coarse].sort(byPosition);
+}
+
+/**
+ * A line found on a copy shrunk by `f`, in the image's coordinates; `pad` shrunk pixels are added
+ * on each side (a shrunk pixel stands for f x f, so strokes may reach past the scaled box).
+ */
+function scaledLine(l: TextLine, f: number, pad: number, image: GreyImage): TextLine {
+  const box = clampBox({ x: (l.box.x - pad) * f, y: (l.box.y - pad) * f, w: (l.box.w + 2 * pad) * f, h: (l.box.h + 2 * pad) * f }, image.width, image.height);
+  return { ...l, box, charHeight: l.charHeight * f };
 }
 
 function findAtScale(image: GreyImage, options: FindTextLinesOptions): TextLine[] {

@@ -27,6 +27,27 @@ test("when an image holds three text lines then each is found once with a tight 
   });
 });
 
+/** The synthetic text image scaled up k times (nearest neighbour). */
+async function scaledText(k: number): Promise<GreyImage> {
+  const small = toGrey(await syntheticText());
+  const big: GreyImage = { width: small.width * k, height: small.height * k, channels: 1, data: new Uint8Array(small.width * k * small.height * k) };
+  for (let y = 0; y < big.height; y++) for (let x = 0; x < big.width; x++) big.data[y * big.width + x] = small.data[Math.floor(y / k) * small.width + Math.floor(x / k)];
+  return big;
+}
+
+test("when a large image (2,400 x 1,800) holds text six times larger then it is read at the shrunk scale and each line is found whole", async () => {
+  const k = 6;
+  const text = await scaledText(k);
+  const image: GreyImage = { width: 2400, height: 1800, channels: 1, data: new Uint8Array(2400 * 1800) };
+  for (let y = 0; y < text.height; y++) image.data.set(text.data.subarray(y * text.width, (y + 1) * text.width), y * image.width);
+  const lines = findTextLines(image);
+  for (const y of [113, 129, 145]) {
+    const on = lines.filter((l) => inside(l.box, 30 * k, y * k));
+    assert.equal(on.length, 1, `line at y ${y * k}: ${JSON.stringify(lines.map((l) => l.box))}`);
+    assert.ok(inside(on[0].box, 12 * k, y * k) && on[0].box.h <= 14 * k, JSON.stringify(on[0].box));
+  }
+});
+
 test("when the text is drawn six times larger, strokes wider than the stroke window, then the coarse pass still finds each line", async () => {
   const small = toGrey(await syntheticText());
   const k = 6;
