@@ -3,6 +3,7 @@ import { analyzeWords, DEFAULT_ALLOW_LIST, labelledLines, unreadDateRemainder, u
 import type { Rect } from "../redact/index.js";
 import type { FrameText, PixelMode, RedactionDecision } from "./types.js";
 import { continuations, grow, inside, redactionBoxes, rowMates, stackGaps, textBlocks, union } from "./layout.js";
+import { marginExtended } from "./margin.js";
 
 /** Options of `decideRedactions`. */
 export interface DecideOptions {
@@ -42,7 +43,7 @@ const SHORT_ALLOWED_CONFIDENCE = 50;
 interface FrameContext {
   text: FrameText;
   options: DecideOptions;
-  /** The box each line is redacted with (see redactionBoxes). */
+  /** The box each line is redacted with (see redactionBoxes), extended to its stack's left margin (see marginExtended). */
   lineBoxes: Rect[];
   /** Block id of each line (see textBlocks). */
   blocks: number[];
@@ -177,11 +178,12 @@ export function decideRedactions(text: FrameText, options: DecideOptions): Redac
     for (const w of text.words) if (w.line === undefined) out.push({ frame: text.frame, box: grow(w.box, pad(w.box.h)), reason: "all-text", score: 1 });
     return out;
   }
+  const blocks = textBlocks(text.lines.map((l) => l.box), text.lines.map((l) => l.charHeight));
   const c: FrameContext = {
     text,
     options,
-    lineBoxes: redactionBoxes(text),
-    blocks: textBlocks(text.lines.map((l) => l.box), text.lines.map((l) => l.charHeight)),
+    lineBoxes: marginExtended(text, redactionBoxes(text), blocks),
+    blocks,
     byLine: options.extent !== "words",
     unsure: (j) => text.lines[j].readable !== true,
     out,
