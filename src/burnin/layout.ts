@@ -165,15 +165,31 @@ function tallTrimmed(text: FrameText, i: number): Rect {
 }
 
 /**
+ * A line whose first word OCR read confidently, starting more than two glyph heights right of
+ * the line's left edge, merged texture before its text: OCR found no word there, and the first
+ * word it trusts opens the line (labels open the rows of a stack). The box starts one glyph
+ * height before that word. The right end is kept: values end rows, and OCR drops faint ones.
+ */
+function leftTrimmed(text: FrameText, i: number, b: Rect): Rect {
+  const ch = text.lines[i].charHeight;
+  const first = text.words.filter((w) => w.line === i).sort((p, q) => p.box.x - q.box.x)[0];
+  if (!first || first.confidence < ANCHOR_CONFIDENCE || first.box.x - b.x <= 2 * ch) return b;
+  const x0 = Math.round(first.box.x - ch);
+  return { x: x0, y: b.y, w: b.x + b.w - x0, h: b.h };
+}
+
+/**
  * The box each line is redacted with. Detection sometimes adds, beside the lines of a block, a
  * taller line that merges one of them with texture or with the next row; OCR then reads the same
  * words again. Such a line (holding, in its height, lines at most three quarters as tall, of
  * similar glyphs, overlapping it) is cut to the columns of the lines it holds, widened by their
  * height, and never narrower than its own words: the texture merged beside them is not text.
+ * Texture merged before a line's first confidently read word is cut off (see leftTrimmed).
  * Lines of tiny glyphs (4 px or less) are widened by one and a half glyph heights on each side.
  */
 export function redactionBoxes(text: FrameText): Rect[] {
-  return mergedLineBoxes(text).map((b, i) => {
+  return mergedLineBoxes(text).map((merged, i) => {
+    const b = leftTrimmed(text, i, merged);
     // Tiny glyphs (a few pixels) blur into the ground at a line's ends, where detection stops a
     // glyph short: such lines get one and a half glyph heights more on each side.
     const ch = text.lines[i].charHeight;
