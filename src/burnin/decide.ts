@@ -124,7 +124,7 @@ function cueDecisions(c: FrameContext, flagged: ReadonlySet<number>, blockHasFin
  * or taken by the fail-safe alike, since a stack of text rows is regular whatever each row says.
  */
 function gapDecisions(c: FrameContext, redacted: ReadonlySet<number>): void {
-  for (const gap of stackGaps(c.text.lines, c.blocks, redacted)) {
+  for (const gap of stackGaps(c.text.lines, c.blocks, redacted, c.lineBoxes)) {
     c.out.push({ frame: c.text.frame, box: grow(gap, 1), reason: "stack-gap", score: 0.5 });
   }
 }

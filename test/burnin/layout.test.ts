@@ -65,6 +65,15 @@ test("when a block is just two flagged lines about two line heights apart then t
   assert.deepEqual(stackGaps([line(70, 100, 136, 14), line(70, 115, 94, 14)], [0, 0], new Set([0, 1])), []);
 });
 
+test("when the lines around a gap are redacted over narrower spans then the gap covers only the columns both spans cover", () => {
+  // Both lines merged texture at their left (detected from x=0 and 10); their redaction boxes start at 9 and 70.
+  const lines = [line(10, 100, 284, 14), line(0, 129, 232, 15)];
+  const spans = [{ x: 9, y: 100, w: 285, h: 14 }, { x: 70, y: 129, w: 162, h: 15 }];
+  const [gap] = stackGaps(lines, [0, 0], new Set([0, 1]), spans);
+  assert.equal(gap.x, 70);
+  assert.equal(gap.x + gap.w, 232);
+});
+
 test("when a tall line merges two rows with texture beside them then it is redacted only over the rows' columns", () => {
   // Two rows at x 275-416, and a merged line from x 202 (texture) spanning both.
   const lines = [line(275, 94, 139, 12, 7), line(202, 96, 214, 25, 7), line(275, 107, 141, 15, 7)];
