@@ -3,6 +3,7 @@ import { analyzeWords, DEFAULT_ALLOW_LIST, labelledLines, unreadDateRemainder, u
 import type { Rect } from "../redact/index.js";
 import type { FrameText, PixelMode, RedactionDecision } from "./types.js";
 import { continuations, grow, inside, redactionBoxes, rowMates, stackGaps, textBlocks, union } from "./layout.js";
+import { marginExtended } from "./margin.js";
 
 /** Options of `decideRedactions`. */
 export interface DecideOptions {
@@ -42,7 +43,7 @@ const SHORT_ALLOWED_CONFIDENCE = 50;
 interface FrameContext {
   text: FrameText;
   options: DecideOptions;
-  /** The box each line is redacted with (see redactionBoxes). */
+  /** The box each line is redacted with (see redactionBoxes), extended to its stack's left margin (see marginExtended). */
   lineBoxes: Rect[];
   /** Block id of each line (see textBlocks). */
   blocks: number[];
@@ -98,13 +99,12 @@ function findingDecisions(c: FrameContext, f: WordFinding): void {
 }
 
 /**
- * Label cues and stack gaps. A line that opens with a PHI label ("Age:", "DOB") whose value OCR
- * garbled or missed: the value's place is the rest of that row. Taken when the label is marked and
- * something unknown follows it, or when the label stands in a block that already holds a finding;
- * words after the label that are all clinical vocabulary keep the line. Then rows lost between
- * flagged lines of a stack.
+ * Label cues. A line that opens with a PHI label ("Age:", "DOB") whose value OCR garbled or
+ * missed: the value's place is the rest of that row. Taken when the label is marked and something
+ * unknown follows it, or when the label stands in a block that already holds a finding; words
+ * after the label that are all clinical vocabulary keep the line. Returns the lines taken.
  */
-function cueDecisions(c: FrameContext, flagged: ReadonlySet<number>, blockHasFinding: (i: number) => boolean): void {
+function cueDecisions(c: FrameContext, flagged: ReadonlySet<number>, blockHasFinding: (i: number) => boolean): Set<number> {
   const { text, out, lineBoxes } = c;
   const cued = new Set<number>();
   for (const ll of labelledLines(analysed(text))) {
@@ -116,8 +116,16 @@ function cueDecisions(c: FrameContext, flagged: ReadonlySet<number>, blockHasFin
       out.push({ frame: text.frame, box: grow(lineBoxes[m], 1), reason: "label-cue", entity: ll.entity, score: 0.6 });
     }
   }
-  for (const gap of stackGaps(text.lines, c.blocks, new Set([...flagged, ...cued]))) {
-    out.push({ frame: text.frame, box: grow(gap, 1), reason: "stack-gap", score: 0.5 });
+  return cued;
+}
+
+/**
+ * Rows lost between redacted lines of a stack (see stackGaps): lines with a finding, a label cue
+ * or taken by the fail-safe alike, since a stack of text rows is regular whatever each row says.
+ */
+function gapDecisions(c: FrameContext, redacted: ReadonlySet<number>): void {
+  for (const gap of stackGaps(c.text.lines, c.blocks, redacted, c.lineBoxes)) {
+    c.out.push({ frame: c.text.frame, box: grow(gap, 1), reason: "stack-gap", score: 0.5 });
   }
 }
 
@@ -128,9 +136,10 @@ function cueDecisions(c: FrameContext, flagged: ReadonlySet<number>, blockHasFin
  * neighbour is more likely texture (anatomy, speckle). A frame where detection sees unreadable
  * "lines" everywhere is textured (speckle, trabecular bone, film grain): there, stacks of them are
  * texture too, and only strongly text-like ones (or those in a block with a finding, or in a
- * column of three left-aligned lines) are redacted.
+ * column of three left-aligned lines) are redacted. Returns the lines taken.
  */
-function failSafeDecisions(c: FrameContext, blockHasFinding: (i: number) => boolean): void {
+function failSafeDecisions(c: FrameContext, blockHasFinding: (i: number) => boolean): Set<number> {
+  const taken = new Set<number>();
   const { text, options, out, lineBoxes, blocks } = c;
   const minConf = options.readableConfidence ?? 55;
   // Clinical vocabulary stays; but a short allowed word read from a smudge ("ww", "tm") does not vouch for the line.
@@ -158,7 +167,9 @@ function failSafeDecisions(c: FrameContext, blockHasFinding: (i: number) => bool
     const members = blocks.filter((b) => b === blocks[u.i]).length;
     if (!blockHasFinding(u.i) && (members < 2 || weak)) continue;
     out.push({ frame: text.frame, box: grow(lineBoxes[u.i], 1), reason: "unreadable-text", score: 1 - u.conf / 100 });
+    taken.add(u.i);
   }
+  return taken;
 }
 
 /**
@@ -177,11 +188,12 @@ export function decideRedactions(text: FrameText, options: DecideOptions): Redac
     for (const w of text.words) if (w.line === undefined) out.push({ frame: text.frame, box: grow(w.box, pad(w.box.h)), reason: "all-text", score: 1 });
     return out;
   }
+  const blocks = textBlocks(text.lines.map((l) => l.box), text.lines.map((l) => l.charHeight));
   const c: FrameContext = {
     text,
     options,
-    lineBoxes: redactionBoxes(text),
-    blocks: textBlocks(text.lines.map((l) => l.box), text.lines.map((l) => l.charHeight)),
+    lineBoxes: marginExtended(text, redactionBoxes(text), blocks),
+    blocks,
     byLine: options.extent !== "words",
     unsure: (j) => text.lines[j].readable !== true,
     out,
@@ -191,7 +203,8 @@ export function decideRedactions(text: FrameText, options: DecideOptions): Redac
   const flagged = new Set<number>();
   for (const f of findings) for (const i of f.words) if (text.words[i].line !== undefined) flagged.add(text.words[i].line!);
   const blockHasFinding = (i: number): boolean => [...flagged].some((j) => c.blocks[j] === c.blocks[i]);
-  if (c.byLine) cueDecisions(c, flagged, blockHasFinding);
-  if (options.failSafe !== false) failSafeDecisions(c, blockHasFinding);
+  const cued = c.byLine ? cueDecisions(c, flagged, blockHasFinding) : new Set<number>();
+  const unread = options.failSafe !== false ? failSafeDecisions(c, blockHasFinding) : new Set<number>();
+  if (c.byLine) gapDecisions(c, new Set([...flagged, ...cued, ...unread]));
   return out;
 }

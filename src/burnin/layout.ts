@@ -101,9 +101,10 @@ export const inside = (w: Rect, l: Rect): boolean => {
  * aligned and of similar height, lie two line pitches apart with nothing detected between them,
  * the row between held text that detection could not separate from its background (a bright
  * band, speckle). The block's pitch is its median distance between consecutive line tops.
- * Pairs up to four pitches apart are filled row by row where no line was detected.
+ * Pairs up to four pitches apart are filled row by row where no line was detected, over the
+ * columns both lines of the pair cover in `spans` (their redaction boxes; default their boxes).
  */
-export function stackGaps(lines: readonly FrameLine[], blocks: readonly number[], flagged: ReadonlySet<number>): Rect[] {
+export function stackGaps(lines: readonly FrameLine[], blocks: readonly number[], flagged: ReadonlySet<number>, spans?: readonly Rect[]): Rect[] {
   const out: Rect[] = [];
   for (const block of new Set(blocks)) {
     const members = lines.map((l, i) => ({ l, i })).filter(({ i }) => blocks[i] === block).sort((a, b) => a.l.box.y - b.l.box.y);
@@ -113,12 +114,13 @@ export function stackGaps(lines: readonly FrameLine[], blocks: readonly number[]
     const hm = hs[hs.length >> 1];
     const steps = tops.slice(1).map((t, k) => t - tops[k]).filter((d) => d > hm / 2 && d <= 1.8 * hm).sort((a, b) => a - b);
     const pitch = steps.length ? steps[steps.length >> 1] : Infinity;
-    const rows = members.filter(({ i }) => flagged.has(i)).map(({ l }) => l.box);
+    const rows = members.filter(({ i }) => flagged.has(i));
     for (let k = 0; k < rows.length; k++) {
-      const a = rows[k];
+      const a = rows[k].l.box;
       // The next flagged line below that starts at the same left edge (wrapped values start further right).
-      const b = rows.slice(k + 1).find((r) => r.y > a.y && Math.abs(r.x - a.x) <= Math.max(a.h, r.h));
-      if (!b) continue;
+      const next = rows.slice(k + 1).find(({ l: { box: r } }) => r.y > a.y && Math.abs(r.x - a.x) <= Math.max(a.h, r.h));
+      if (!next) continue;
+      const b = next.l.box;
       const h = Math.max(a.h, b.h);
       const d = b.y - a.y;
       // Without a pitch of its own (a block of these two lines), a distance of 1.6-3.6 line heights is two pitches.
@@ -126,9 +128,12 @@ export function stackGaps(lines: readonly FrameLine[], blocks: readonly number[]
       if (!Number.isFinite(p)) continue;
       const n = Math.round(d / p);
       if (n < 2 || n > 4 || Math.abs(d - n * p) > p / 4) continue;
-      const x = Math.min(a.x, b.x);
-      // As wide as the narrower neighbour: the lost row is judged no longer than the rows around it.
-      const w = Math.min(a.x + a.w, b.x + b.w) - x;
+      // The columns both neighbours are redacted over: the lost row is judged no longer than the rows around it.
+      const sa = spans?.[rows[k].i] ?? a;
+      const sb = spans?.[next.i] ?? b;
+      const x = Math.max(sa.x, sb.x);
+      const w = Math.min(sa.x + sa.w, sb.x + sb.w) - x;
+      if (w <= 0) continue;
       for (let r = 1; r < n; r++) {
         const y = a.y + Math.round(((b.y - a.y) * r) / n);
         // Occupied when a detected line crosses the middle half of the row (neighbours may overlap its edges).
@@ -165,15 +170,31 @@ function tallTrimmed(text: FrameText, i: number): Rect {
 }
 
 /**
+ * A line whose first word OCR read confidently, starting more than two glyph heights right of
+ * the line's left edge, merged texture before its text: OCR found no word there, and the first
+ * word it trusts opens the line (labels open the rows of a stack). The box starts one glyph
+ * height before that word. The right end is kept: values end rows, and OCR drops faint ones.
+ */
+function leftTrimmed(text: FrameText, i: number, b: Rect): Rect {
+  const ch = text.lines[i].charHeight;
+  const first = text.words.filter((w) => w.line === i).sort((p, q) => p.box.x - q.box.x)[0];
+  if (!first || first.confidence < ANCHOR_CONFIDENCE || first.box.x - b.x <= 2 * ch) return b;
+  const x0 = Math.round(first.box.x - ch);
+  return { x: x0, y: b.y, w: b.x + b.w - x0, h: b.h };
+}
+
+/**
  * The box each line is redacted with. Detection sometimes adds, beside the lines of a block, a
  * taller line that merges one of them with texture or with the next row; OCR then reads the same
  * words again. Such a line (holding, in its height, lines at most three quarters as tall, of
  * similar glyphs, overlapping it) is cut to the columns of the lines it holds, widened by their
  * height, and never narrower than its own words: the texture merged beside them is not text.
+ * Texture merged before a line's first confidently read word is cut off (see leftTrimmed).
  * Lines of tiny glyphs (4 px or less) are widened by one and a half glyph heights on each side.
  */
 export function redactionBoxes(text: FrameText): Rect[] {
-  return mergedLineBoxes(text).map((b, i) => {
+  return mergedLineBoxes(text).map((merged, i) => {
+    const b = leftTrimmed(text, i, merged);
     // Tiny glyphs (a few pixels) blur into the ground at a line's ends, where detection stops a
     // glyph short: such lines get one and a half glyph heights more on each side.
     const ch = text.lines[i].charHeight;

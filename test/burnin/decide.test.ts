@@ -114,3 +114,12 @@ test("when a textured frame also holds a column of unreadable lines then the col
   const out = decideRedactions({ frame: 0, lines: [...lines, ...column], words: [] }, { mode: "phi", context: emptyContext() });
   assert.equal(out.length, 3);
 });
+
+test("when a row is missing between two unreadable lines of a stack then the fail-safe's lines bound a stack gap", () => {
+  // Rows at a 12 px pitch; the one at y=34 was not detected. Both neighbours go to the fail-safe.
+  const lines = [line(40, 10, 80, false), line(40, 22, 80, false), line(40, 46, 80, false)];
+  const out = decideRedactions({ frame: 0, lines, words: [] }, { mode: "phi", context: emptyContext() });
+  assert.ok(out.some((d) => d.reason === "stack-gap" && covers([d.box], { x: 40, y: 34, w: 80, h: 10 })));
+  // Without the fail-safe, nothing is redacted, so no row is missing from a redacted stack.
+  assert.deepEqual(decideRedactions({ frame: 0, lines, words: [] }, { mode: "phi", context: emptyContext(), failSafe: false }), []);
+});

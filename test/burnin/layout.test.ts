@@ -65,6 +65,15 @@ test("when a block is just two flagged lines about two line heights apart then t
   assert.deepEqual(stackGaps([line(70, 100, 136, 14), line(70, 115, 94, 14)], [0, 0], new Set([0, 1])), []);
 });
 
+test("when the lines around a gap are redacted over narrower spans then the gap covers only the columns both spans cover", () => {
+  // Both lines merged texture at their left (detected from x=0 and 10); their redaction boxes start at 9 and 70.
+  const lines = [line(10, 100, 284, 14), line(0, 129, 232, 15)];
+  const spans = [{ x: 9, y: 100, w: 285, h: 14 }, { x: 70, y: 129, w: 162, h: 15 }];
+  const [gap] = stackGaps(lines, [0, 0], new Set([0, 1]), spans);
+  assert.equal(gap.x, 70);
+  assert.equal(gap.x + gap.w, 232);
+});
+
 test("when a tall line merges two rows with texture beside them then it is redacted only over the rows' columns", () => {
   // Two rows at x 275-416, and a merged line from x 202 (texture) spanning both.
   const lines = [line(275, 94, 139, 12, 7), line(202, 96, 214, 25, 7), line(275, 107, 141, 15, 7)];
@@ -89,7 +98,8 @@ test("when a line box is much taller than its glyphs and its words were read con
   const b = redactionBoxes({ frame: 0, lines: tall, words })[0];
   assert.equal(b.y, 706 - 4);
   assert.equal(b.y + b.h, 719 + 4);
-  assert.equal(b.w, 284);
+  // Its right end stays (its left is cut before the first word, see leftTrimmed).
+  assert.equal(b.x + b.w, 10 + 284);
   // Without a confident word the box stays whole.
   assert.deepEqual(redactionBoxes({ frame: 0, lines: tall, words: [{ ...words[0], confidence: 30 }] })[0], tall[0].box);
 });
@@ -113,4 +123,14 @@ test("when a line is cut to its rows or its confident words then no word OCR rea
 test("when a line's glyphs are tiny then its box is widened by one and a half glyph heights each side; larger glyphs are not", () => {
   assert.deepEqual(redactionBoxes({ frame: 0, lines: [line(50, 10, 40, 6, 4)], words: [] })[0], { x: 44, y: 10, w: 52, h: 6 });
   assert.deepEqual(redactionBoxes({ frame: 0, lines: [line(50, 10, 40, 8, 6)], words: [] })[0], { x: 50, y: 10, w: 40, h: 8 });
+});
+
+test("when a line's first word was read confidently well right of its left edge then the texture before it is cut off", () => {
+  // "DOB: 05/23/1957" read from x=80 in a line detected from x=0 (texture merged at its left).
+  const row = [line(0, 10, 230, 20, 12)];
+  const dob = { text: "DOB:05/23/1957", confidence: 63, box: { x: 80, y: 12, w: 150, h: 14 }, line: 0 };
+  assert.deepEqual(redactionBoxes({ frame: 0, lines: row, words: [dob] })[0], { x: 68, y: 10, w: 162, h: 20 });
+  // Read poorly, or starting within two glyph heights of the edge, the word leaves the box as it is.
+  assert.deepEqual(redactionBoxes({ frame: 0, lines: row, words: [{ ...dob, confidence: 40 }] })[0], row[0].box);
+  assert.deepEqual(redactionBoxes({ frame: 0, lines: row, words: [{ ...dob, box: { ...dob.box, x: 20 } }] })[0], row[0].box);
 });
