@@ -20,11 +20,16 @@ export class Staging {
   /** Creates (or clears) the staging folder; throws a CONFIG DicomError when it is not a plain folder inside the output. */
   static open(outputRoot: string): Staging {
     const dir = join(outputRoot, STAGING_DIR);
-    const st = lstatSync(dir, { throwIfNoEntry: false });
-    if (st && !st.isDirectory()) throw new DicomError("CONFIG", `the output holds a "${STAGING_DIR}" that is not a folder`);
-    rmSync(dir, { recursive: true, force: true });
-    mkdirSync(dir);
-    if (!isInside(realpathSync(dir), outputRoot)) throw new DicomError("CONFIG", "the staging folder leads out of the output root");
+    try {
+      const st = lstatSync(dir, { throwIfNoEntry: false });
+      if (st && !st.isDirectory()) throw new DicomError("CONFIG", `the output holds a "${STAGING_DIR}" that is not a folder`);
+      rmSync(dir, { recursive: true, force: true });
+      mkdirSync(dir);
+      if (!isInside(realpathSync(dir), outputRoot)) throw new DicomError("CONFIG", "the staging folder leads out of the output root");
+    } catch (e) {
+      if (e instanceof DicomError) throw e;
+      throw new DicomError("WRITE", `cannot create the staging folder in the output (${(e as NodeJS.ErrnoException).code ?? "I/O error"})`);
+    }
     return new Staging(dir);
   }
 
