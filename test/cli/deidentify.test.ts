@@ -3,21 +3,13 @@ import assert from "node:assert/strict";
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { main } from "../../src/cli/main.js";
-import { withCliStreams } from "../../src/cli/io.js";
+import { runCli } from "../helpers/cli.js";
 import { setValue } from "../../src/dataset/edit.js";
 import { readDicom } from "../../src/io/read/read-file.js";
 import { writeDicom } from "../../src/io/write/write-file.js";
 import { fixtureBytes } from "../helpers/hex.js";
 
-/** Runs the CLI in-process, capturing what it writes. */
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const streams = { stdout: { write: (s: string | Uint8Array) => { out += String(s); } }, stderr: { write: (s: string | Uint8Array) => { err += String(s); } } };
-  const code = await withCliStreams(streams, () => main(args));
-  return { code, out, err };
-}
+const run = runCli;
 
 /** An input folder with one file named after its patient and one neutral name. */
 function namedInput(root: string): string {

@@ -3,19 +3,11 @@ import assert from "node:assert/strict";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { main } from "../../src/cli/main.js";
-import { withCliStreams } from "../../src/cli/io.js";
+import { runCli } from "../helpers/cli.js";
 import { fixture, sameBytes, SHARED_DATA } from "../helpers/hex.js";
 import { listFiles } from "../helpers/corpus.js";
 
-/** Runs the CLI in-process, capturing what it writes (process streams untouched). */
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const streams = { stdout: { write: (s: string | Uint8Array) => { out += String(s); } }, stderr: { write: (s: string | Uint8Array) => { err += String(s); } } };
-  const code = await withCliStreams(streams, () => main(args));
-  return { code, out, err };
-}
+const run = runCli;
 
 test("when dump is run then tags, VRs, keywords and nesting are listed", async () => {
   const r = await run(["dump", fixture("dicom/rtplan.dcm")]);
