@@ -46,6 +46,36 @@ const OTHER_KEYWORDS = new Set([
   "ScheduledProcedureStepLocation", "RequestingService", "IssuerOfPatientID", "MedicalAlerts",
 ]);
 
+/** Where a header value goes in a PhiContext ("skip": not identifying as such). */
+type Category = "personNames" | "dates" | "dt" | "times" | "ages" | "phones" | "addresses" | "institutions" | "ids" | "other" | "skip";
+
+/** The category of a keyword and VR (memoized: the same few hundred pairs recur in every file). */
+function categoryOf(keyword: string, vr: string): Category {
+  const key = `${vr}|${keyword}`;
+  let c = categories.get(key);
+  if (c === undefined) {
+    c = classify(keyword.trim(), vr);
+    if (categories.size < 4096) categories.set(key, c);
+  }
+  return c;
+}
+const categories = new Map<string, Category>();
+
+function classify(kw: string, vr: string): Category {
+  if (vr === "PN") return "personNames";
+  if (vr === "DA") return "dates";
+  if (vr === "DT") return "dt";
+  if (vr === "TM") return "times";
+  if (vr === "AS" || kw === "PatientAge") return "ages";
+  if (vr === "UI" || vr === "SQ" || kw === "") return "skip";
+  if (/TelephoneNumbers?$/.test(kw)) return "phones";
+  if (/Address$/.test(kw)) return "addresses";
+  if (/^Institution(Name)?$/.test(kw)) return "institutions";
+  if (ID_KEYWORDS.has(kw) || /(ID|IDs|Id)$/.test(kw)) return "ids";
+  if (OTHER_KEYWORDS.has(kw)) return "other";
+  return "skip";
+}
+
 /** Routes header values into a PhiContext by VR and keyword (PN -> names, DA -> dates, *ID -> ids, ...). */
 export function contextFromValues(values: readonly HeaderValue[]): PhiContext {
   const ctx = emptyContext();
@@ -53,22 +83,15 @@ export function contextFromValues(values: readonly HeaderValue[]): PhiContext {
     if (list && !list.includes(v)) list.push(v);
   };
   for (const { keyword, vr, value } of values) {
-    const parts = value.split("\\").map((p) => p.trim()).filter((p) => p.length > 0);
-    for (const v of parts) {
-      const kw = keyword.trim();
-      if (vr === "PN") push(ctx.personNames, v);
-      else if (vr === "DA") push(ctx.dates, v);
-      else if (vr === "DT") {
+    const c = categoryOf(keyword, vr);
+    if (c === "skip") continue;
+    for (const part of value.split("\\")) {
+      const v = part.trim();
+      if (v.length === 0) continue;
+      if (c === "dt") {
         push(ctx.dates, v);
         if (v.length > 8) push(ctx.times, v.slice(8));
-      } else if (vr === "TM") push(ctx.times, v);
-      else if (vr === "AS" || kw === "PatientAge") push(ctx.ages, v);
-      else if (vr === "UI" || vr === "SQ" || kw === "") continue;
-      else if (/TelephoneNumbers?$/.test(kw)) push(ctx.phones, v);
-      else if (/Address$/.test(kw)) push(ctx.addresses, v);
-      else if (/^Institution(Name)?$/.test(kw)) push(ctx.institutions, v);
-      else if (ID_KEYWORDS.has(kw) || /(ID|IDs|Id)$/.test(kw)) push(ctx.ids, v);
-      else if (OTHER_KEYWORDS.has(kw)) push(ctx.other, v);
+      } else push(ctx[c], v);
     }
   }
   return ctx;
