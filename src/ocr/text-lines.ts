@@ -260,7 +260,8 @@ export interface FindTextLinesOptions extends StrokeMaskOptions, CandidateOption
 /**
  * Finds the lines of text in a grey image; boxes are padded and clamped to the image. Glyphs
  * too tall or too bold for the stroke kernel (titles) are found on a copy shrunk by
- * `coarseFactor`; on large images (`coarseAllFrom`) that copy is read for text of any size.
+ * `coarseFactor`, as are rows the fine pass found only in broken pieces of their glyphs; on
+ * large images (`coarseAllFrom`) that copy is read for text of any size.
  */
 export function findTextLines(image: GreyImage, options: FindTextLinesOptions = {}): TextLine[] {
   const byPosition = (a: TextLine, b: TextLine): number => a.box.y - b.box.y || a.box.x - b.box.x;
@@ -276,10 +277,22 @@ export function findTextLines(image: GreyImage, options: FindTextLinesOptions = 
   const fineLimit = Math.min(maxH, 4 * (options.strokeKernel ?? 9));
   if (side < (options.coarseAllFrom ?? 1536)) {
     const minCharHeight = Math.max(3, Math.ceil((0.8 * fineLimit) / f));
-    const coarse = findAtScale(shrink(image, f), { ...options, minCharHeight, maxCharHeight: undefined, minGlyphs: 3, minScore: 0.5 })
+    const small = shrink(image, f);
+    const coarse = findAtScale(small, { ...options, minCharHeight, maxCharHeight: undefined, minGlyphs: 3, minScore: 0.5 })
       .map((l) => scaledLine(l, f, 0, image))
       .filter((c) => !fine.some((l) => coveredBy(c.box, l.box) >= 0.5));
-    return [...fine, ...coarse].sort(byPosition);
+    // Glyphs the fine pass saw broken: a coarse line of smaller glyphs that holds two or more
+    // fine lines, one of them of glyphs at most 0.6 times its own (pieces of glyphs, not fields
+    // of a row). It is read whole at the coarse scale and the fine lines give way to it.
+    const broken = (c: TextLine): boolean => {
+      const pieces = fine.filter((l) => coveredBy(l.box, c.box) >= 0.5);
+      return pieces.length >= 2 && pieces.some((l) => l.charHeight <= BROKEN_GLYPH * c.charHeight);
+    };
+    const whole = findAtScale(small, { ...options, maxCharHeight: minCharHeight - 1, minGlyphs: 3, minScore: 0.5 })
+      .map((l) => scaledLine(l, f, 0, image))
+      .filter((c) => broken(c) && !fine.some((l) => coveredBy(c.box, l.box) >= 0.5) && !coarse.some((t) => coveredBy(c.box, t.box) > 0));
+    const kept = fine.filter((l) => !whole.some((c) => coveredBy(l.box, c.box) >= 0.5));
+    return [...kept, ...whole, ...coarse].sort(byPosition);
   }
   // A large image (radiograph, scanned film) is read at the shrunk scale with the usual rules:
   // its annotations are drawn many times the size of a 512-pixel screen's, in glyphs the fine
@@ -289,6 +302,9 @@ export function findTextLines(image: GreyImage, options: FindTextLinesOptions = 
   const kept = fine.filter((l) => !coarse.some((c) => coveredBy(l.box, c.box) >= 0.5));
   return [...kept, ...coarse].sort(byPosition);
 }
+
+/** A fine line of glyphs at most this share of a coarse line's glyph height, lying in it, is a piece of its glyphs. */
+const BROKEN_GLYPH = 0.6;
 
 /**
  * A line found on a copy shrunk by `f`, in the image's coordinates; `pad` shrunk pixels are added

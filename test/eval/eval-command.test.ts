@@ -46,3 +46,18 @@ test("when the output folder does not exist then eval fails with a usage error",
   const { code } = await run([root, join(root, "missing")]);
   assert.equal(code, 2);
 });
+
+test("when eval is given a block margin then precision counts redacted pixels within that margin of the ground truth", async () => {
+  const original = join(root, "in-margin");
+  const output = join(root, "out-margin");
+  mkdirSync(original);
+  mkdirSync(output);
+  const image = paintedFixture([{ x: 24, y: 4, w: 30, h: 8 }], 4000);
+  writeFileSync(join(original, "a.dcm"), image);
+  writeFileSync(join(original, "a.json"), JSON.stringify({ annotation: [{ key: { text: "ID" }, value: { text: "V", bbox: [24, 4, 54, 12] } }] }));
+  // Redacted 8 px around the value: outside the default 3-px block, inside an 8-px one.
+  writeFileSync(join(output, "a.dcm"), await redacted(image, [{ x: 16, y: 0, w: 46, h: 20 }]));
+  assert.match((await run([original, output, "--no-residual"])).out, /precision: 0\.\d+ \(target >= 0\.9: below\)/);
+  assert.match((await run([original, output, "--no-residual", "--block-margin", "8"])).out, /precision: 1\.0000 \(target >= 0\.9: met\)/);
+  assert.equal((await run([original, output, "--no-residual", "--block-margin", "-1"])).code, 2);
+});

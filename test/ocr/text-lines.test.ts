@@ -62,6 +62,21 @@ test("when the text is drawn six times larger, strokes wider than the stroke win
   assert.ok(lines.every((l) => l.box.h <= 12 * k), JSON.stringify(lines.map((l) => l.box)));
 });
 
+test("when the fine pass finds a row only in pieces of its glyphs (text twice the size, strokes blurred into blobs) then the row is found whole at the shrunk scale", async () => {
+  const k = 2;
+  const big = await scaledText(k);
+  const row = <L extends { box: OcrBox }>(ls: L[]): L[] => ls.filter((l) => l.box.y < 118 * k && l.box.y + l.box.h > 108 * k);
+  // The fine pass alone: the first drawn row (y 108-118 at scale 1) in several pieces, some of them glyph fragments.
+  const fine = row(findTextLines(big, { coarseFactor: 1 }));
+  assert.ok(fine.length >= 3 && fine.some((l) => l.charHeight <= 6), JSON.stringify(fine));
+  const lines = findTextLines(big);
+  const on = row(lines);
+  assert.equal(on.length, 1, JSON.stringify(on));
+  assert.ok(inside(on[0].box, 12 * k, 113 * k) && inside(on[0].box, 130 * k, 113 * k) && on[0].box.h <= 14 * k, JSON.stringify(on[0].box));
+  // The other rows, which the fine pass found whole, are untouched.
+  assert.deepEqual(lines.filter((l) => !on.includes(l)).map((l) => l.box), findTextLines(big, { coarseFactor: 1 }).filter((l) => !fine.includes(l) && l.box.y > 118 * k).map((l) => l.box));
+});
+
 test("when an image is flat or a smooth ramp then no line is found", () => {
   const flat: GreyImage = { width: 64, height: 64, channels: 1, data: new Uint8Array(64 * 64).fill(90) };
   assert.deepEqual(findTextLines(flat), []);

@@ -15,6 +15,7 @@ interface EvalFlags {
   ocrEngine?: string;
   workers?: string;
   threshold?: string;
+  blockMargin?: string;
   rows: boolean;
 }
 
@@ -45,6 +46,7 @@ export function registerEval(program: Command, setExit: (code: number) => void):
     .option("--ocr-engine <name>", "OCR engine of the residual check (default tesseract.js)")
     .option("--workers <n>", "OCR workers (default: all cores)")
     .option("--threshold <share>", "share of a value's box that must be redacted to count it hidden (default 0.9)")
+    .option("--block-margin <px>", "pixels each ground-truth box is grown by to make the text block precision is measured against (default 3); on images scaled up k times, 3k keeps the margin of the text's own size")
     .option("--no-rows", "print the totals only")
     .action(async (original: string, output: string, flags: EvalFlags) => {
       setExit(await runCommand(undefined, async () => {
@@ -56,6 +58,7 @@ export function registerEval(program: Command, setExit: (code: number) => void):
         ]);
         const workers = flags.workers === undefined ? undefined : Math.floor(numberOption(flags.workers, "--workers", 1, 256));
         const hiddenThreshold = flags.threshold === undefined ? undefined : numberOption(flags.threshold, "--threshold", 0.01, 1);
+        const blockMargin = flags.blockMargin === undefined ? undefined : Math.floor(numberOption(flags.blockMargin, "--block-margin", 0, 10000));
         const groundTruth = flags.groundTruth ? parseGroundTruthText(readFileSync(flags.groundTruth, "utf8")) : undefined;
         let engine: OcrEngine | undefined;
         if (flags.residual) {
@@ -70,7 +73,7 @@ export function registerEval(program: Command, setExit: (code: number) => void):
             groundTruth,
             engine,
             baseline: flags.ocrBaseline,
-            coverage: hiddenThreshold === undefined ? undefined : { hiddenThreshold },
+            coverage: hiddenThreshold === undefined && blockMargin === undefined ? undefined : { hiddenThreshold, blockMargin },
             onImage: async (image, pair) => {
               if (flags.html) entries.push(await evalReviewEntry(image, pair));
               if (cliStreams().stderr.isTTY) cliStreams().stderr.write(`\rdicom-deid: evaluated ${image.index}`);
