@@ -3,7 +3,7 @@ import { analyzeWords, DEFAULT_ALLOW_LIST, labelledLines, unreadDateRemainder, u
 import type { Rect } from "../redact/index.js";
 import type { FrameText, PixelMode, RedactionDecision } from "./types.js";
 import { continuations, grow, inside, redactionBoxes, rowMates, stackGaps, textBlocks, union } from "./layout.js";
-import { marginExtended } from "./margin.js";
+import { marginExtended, marginTrimmed } from "./margin.js";
 
 /** Options of `decideRedactions`. */
 export interface DecideOptions {
@@ -192,7 +192,7 @@ export function decideRedactions(text: FrameText, options: DecideOptions): Redac
   const c: FrameContext = {
     text,
     options,
-    lineBoxes: marginExtended(text, redactionBoxes(text), blocks),
+    lineBoxes: marginTrimmed(text, marginExtended(text, redactionBoxes(text), blocks), blocks),
     blocks,
     byLine: options.extent !== "words",
     unsure: (j) => text.lines[j].readable !== true,

@@ -42,3 +42,42 @@ export function marginExtended(text: FrameText, boxes: readonly Rect[], blocks: 
     return margin < b.x ? { x: margin, y: b.y, w: b.x + b.w - margin, h: b.h } : b;
   });
 }
+
+/** Words read at least this confidently (0-100) left of a stack's margin keep a line's start there. */
+const TRUSTED_WORD = 60;
+
+/**
+ * The mirror case: a line reaching more than two glyph heights left of the margin of its block's
+ * column (the left edge at which two or more other lines of similar glyphs start, with column lines
+ * above and below the line's middle, so the line sits inside the column) merged texture before
+ * the stack (a bone edge, speckle) into its box. Its box starts one glyph height before the
+ * margin, unless OCR read a word confidently before that (text written out of the column stays).
+ */
+export function marginTrimmed(text: FrameText, boxes: readonly Rect[], blocks: readonly number[]): Rect[] {
+  const lines = text.lines;
+  return boxes.map((b, i) => {
+    const ch = lines[i].charHeight;
+    const similar = (j: number): boolean => Math.min(lines[j].charHeight, ch) / Math.max(lines[j].charHeight, ch, 1) > 0.6;
+    const block = boxes.map((_, j) => j).filter((j) => j !== i && blocks[j] === blocks[i]);
+    // A row start: no line of the block ends before it on its row (a value piece right of its label is not one).
+    const rowStart = (k: number): boolean => !boxes.some((a, j) => j !== k && blocks[j] === blocks[i] && a.x + a.w <= boxes[k].x + ch
+      && Math.min(a.y + a.h, boxes[k].y + boxes[k].h) - Math.max(a.y, boxes[k].y) >= Math.min(a.h, boxes[k].h) / 2);
+    const others = block.filter((j) => similar(j) && boxes[j].x > b.x + 2 * ch && rowStart(j));
+    const mid = b.y + b.h / 2;
+    let margin = Infinity;
+    for (const k of others) {
+      const x = boxes[k].x;
+      if (x >= margin) continue;
+      const col = others.filter((j) => Math.abs(boxes[j].x - x) <= ch);
+      if (col.length < 2) continue;
+      const above = col.some((j) => boxes[j].y < mid);
+      const below = col.some((j) => boxes[j].y + boxes[j].h > mid);
+      if (above && below) margin = Math.min(...col.map((j) => boxes[j].x));
+    }
+    // The line must reach well into the column (hold text there), not lie before it.
+    if (!Number.isFinite(margin) || b.x >= margin - 2 * ch || b.x + b.w < margin + 2 * ch) return b;
+    const trusted = text.words.filter((w) => w.line === i && w.confidence >= TRUSTED_WORD).map((w) => w.box.x);
+    const x0 = Math.round(Math.min(margin - ch, ...trusted));
+    return x0 > b.x ? { x: x0, y: b.y, w: b.x + b.w - x0, h: b.h } : b;
+  });
+}

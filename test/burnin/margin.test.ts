@@ -1,11 +1,12 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { marginExtended } from "../../src/burnin/margin.js";
+import { marginExtended, marginTrimmed } from "../../src/burnin/margin.js";
 import type { FrameLine, FrameText, FrameWord } from "../../src/burnin/types.js";
 
 const line = (x: number, y: number, w: number, readable = true): FrameLine => ({ box: { x, y, w, h: 10 }, charHeight: 8, readable });
 const word = (text: string, line: number, x: number, y: number, w: number): FrameWord => ({ text, confidence: 90, line, box: { x, y: y + 1, w, h: 8 } });
 const extend = (text: FrameText): ReturnType<typeof marginExtended> => marginExtended(text, text.lines.map((l) => l.box), text.lines.map(() => 0));
+const trim = (text: FrameText): ReturnType<typeof marginTrimmed> => marginTrimmed(text, text.lines.map((l) => l.box), text.lines.map(() => 0));
 
 test("when a row of a stack starts well right of the margin its readable neighbours share then it is extended left to it", () => {
   // "Study Date: 1999 Sep 23" detected only from "Sep": the rows above and below start at x=100.
@@ -35,4 +36,28 @@ test("when the line beside a row overlaps it in height or has other glyphs then 
   assert.deepEqual(extend({ frame: 0, lines: overlapping, words: [] })[0], overlapping[0].box);
   const small = [{ ...line(100, 50, 150), charHeight: 4 }, line(180, 62, 50), { ...line(100, 74, 120), charHeight: 4 }];
   assert.deepEqual(extend({ frame: 0, lines: small, words: [] })[1], small[1].box);
+});
+
+test("when a line inside a column reaches far left of the margin the lines above and below share then it is cut to a glyph height before it", () => {
+  // A bone edge at x=20-100 merged into "Patient ID: 3209648408"; the rows above and below start at x=100.
+  const lines = [line(100, 50, 150, false), line(20, 62, 230, false), line(100, 74, 120, false), line(100, 86, 140, false)];
+  const boxes = trim({ frame: 0, lines, words: [{ ...word("Cr", 1, 30, 62, 15), confidence: 21 }] });
+  assert.deepEqual(boxes[1], { x: 92, y: 62, w: 158, h: 10 });
+  assert.deepEqual(boxes[0], lines[0].box);
+  assert.deepEqual(boxes[2], lines[2].box);
+});
+
+test("when a word before the margin was read confidently or the column is only above then the line keeps its start there", () => {
+  const lines = [line(100, 50, 150, false), line(20, 62, 230, false), line(100, 74, 120, false), line(100, 86, 140, false)];
+  assert.deepEqual(trim({ frame: 0, lines, words: [word("Name:", 1, 40, 62, 40)] })[1], { x: 40, y: 62, w: 210, h: 10 });
+  const top = [line(20, 38, 230, false), line(100, 50, 150, false), line(100, 62, 120, false)];
+  assert.deepEqual(trim({ frame: 0, lines: top, words: [] })[0], top[0].box);
+});
+
+test("when the column is of value pieces right of their labels or the line does not reach into it then nothing is cut", () => {
+  // Labels at x=20, values at x=100 as separate pieces of the rows above and below, the middle row read whole.
+  const pieces = [line(20, 50, 60, false), line(100, 50, 80, false), line(20, 62, 160, false), line(20, 74, 60, false), line(100, 74, 80, false)];
+  assert.deepEqual(trim({ frame: 0, lines: pieces, words: [] })[2], pieces[2].box);
+  const before = [line(100, 50, 150, false), line(20, 62, 85, false), line(100, 74, 120, false)];
+  assert.deepEqual(trim({ frame: 0, lines: before, words: [] })[1], before[1].box);
 });
