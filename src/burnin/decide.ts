@@ -136,7 +136,7 @@ function gapDecisions(c: FrameContext, redacted: ReadonlySet<number>): void {
  * neighbour is more likely texture (anatomy, speckle). A frame where detection sees unreadable
  * "lines" everywhere is textured (speckle, trabecular bone, film grain): there, stacks of them are
  * texture too, and only strongly text-like ones (or those in a block with a finding, or in a
- * column of three left-aligned lines) are redacted. Returns the lines taken.
+ * column of three left-aligned rows, one below another) are redacted. Returns the lines taken.
  */
 function failSafeDecisions(c: FrameContext, blockHasFinding: (i: number) => boolean): Set<number> {
   const taken = new Set<number>();
@@ -159,7 +159,13 @@ function failSafeDecisions(c: FrameContext, blockHasFinding: (i: number) => bool
   // column of text (a panel of labels), judged as in any frame.
   const column = (i: number): boolean => {
     const b = text.lines[i].box;
-    return text.lines.filter((l, j) => j !== i && blocks[j] === blocks[i] && Math.abs(l.box.x - b.x) <= Math.max(l.box.h, b.h)).length >= 2;
+    // Rows of a column lie one below another: blobs overlapping by half their height make one row, not two.
+    const sameRow = (p: Rect, q: Rect): boolean => Math.min(p.y + p.h, q.y + q.h) - Math.max(p.y, q.y) >= Math.min(p.h, q.h) / 2;
+    const rows: Rect[] = [b];
+    text.lines.forEach((l, j) => {
+      if (j !== i && blocks[j] === blocks[i] && Math.abs(l.box.x - b.x) <= Math.max(l.box.h, b.h) && !rows.some((r) => sameRow(r, l.box))) rows.push(l.box);
+    });
+    return rows.length >= 3;
   };
   for (const u of unreadable) {
     const minScore = textured && !column(u.i) ? TEXTURED_MIN_SCORE : baseScore;

@@ -115,6 +115,14 @@ test("when a textured frame also holds a column of unreadable lines then the col
   assert.equal(out.length, 3);
 });
 
+test("when the lines of a textured frame's left-aligned group overlap each other in height then they are no column and are kept", () => {
+  const lines: FrameLine[] = [];
+  for (let k = 0; k < 12; k++) lines.push({ ...line(20 + 60 * (k % 6), 20 + 80 * Math.floor(k / 6), 30, false), score: 0.6 }, { ...line(20 + 60 * (k % 6), 32 + 80 * Math.floor(k / 6), 30, false), score: 0.6 });
+  // Three weak blobs starting near x=400, two of them one over the other (y 312-322 and 316-326): speckle, not rows.
+  const blobs = [300, 312, 316].map((y) => ({ ...line(400, y, 80, false), score: 0.6 }));
+  assert.deepEqual(decideRedactions({ frame: 0, lines: [...lines, ...blobs], words: [] }, { mode: "phi", context: emptyContext() }), []);
+});
+
 test("when a row is missing between two unreadable lines of a stack then the fail-safe's lines bound a stack gap", () => {
   // Rows at a 12 px pitch; the one at y=34 was not detected. Both neighbours go to the fail-safe.
   const lines = [line(40, 10, 80, false), line(40, 22, 80, false), line(40, 46, 80, false)];
