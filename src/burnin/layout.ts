@@ -31,9 +31,14 @@ export function textBlocks(boxes: readonly Rect[], charHeights: readonly number[
   return boxes.map((_, i) => find(i));
 }
 
+/** Text-likeness below which a line is judged texture rather than text (the fail-safe's default minimum). */
+const WEAK_LINE = 0.5;
+
 /**
  * Lines that continue a flagged value wrapped onto the next lines: directly below (within a
- * line height), starting at or right of the value's left edge, and not a new "Label:" line.
+ * line height), starting at or right of the value's left edge, and not a new "Label:" line, nor a
+ * piece that does not look like text lying on the row of a line that starts left of the value
+ * (texture beside another field).
  */
 export function continuations(text: FrameText, flagged: ReadonlySet<number>, value: Rect): number[] {
   const out: number[] = [];
@@ -50,6 +55,10 @@ export function continuations(text: FrameText, flagged: ReadonlySet<number>, val
     const between = text.lines.some((l, i) => i !== next && !flagged.has(i) && l.box.y < nb.y && l.box.y >= last!.y + last!.h - h / 2
       && Math.min(l.box.x + l.box.w, value.x + value.w) > Math.max(l.box.x, value.x));
     if (between) break;
+    // A piece on the row of a line that starts left of the value belongs to that row's field, not to the value.
+    const ofRow = (text.lines[next].score ?? 1) < WEAK_LINE && text.lines.some((l, i) => i !== next && !flagged.has(i) && l.box.x < value.x - h
+      && Math.min(l.box.y + l.box.h, nb.y + nb.h) - Math.max(l.box.y, nb.y) >= Math.min(l.box.h, nb.h) / 2);
+    if (ofRow) break;
     const labelled = text.words.some((w) => w.line === next && /:$/.test(w.text));
     if (labelled) break;
     out.push(next);

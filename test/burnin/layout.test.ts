@@ -43,6 +43,16 @@ test("when a value wraps onto the next lines then they continue it, until a labe
   assert.deepEqual(continuations(between, new Set([0]), { x: 180, y: 10, w: 120, h: 19 }), []);
 });
 
+test("when a texture-like piece under a value lies on the row of another field then it does not continue the value", () => {
+  // "Institution Name: Nielsen ... Hospital" on y=10; "Study Date: 1999 Sep 23" at x=100 on y=24; a streak at x=180 on that row.
+  const lines = [line(100, 10, 300), line(100, 24, 140), { ...line(180, 22, 100, 12), score: 0.4 }];
+  const text: FrameText = { frame: 0, lines, words: [] };
+  assert.deepEqual(continuations(text, new Set([0]), { x: 180, y: 10, w: 220, h: 10 }), []);
+  // Looking like text, the same piece is a wrapped part of the value (a merged blob of its next row and the value's).
+  const texty: FrameText = { frame: 0, lines: [lines[0], lines[1], { ...lines[2], score: 0.7 }], words: [] };
+  assert.deepEqual(continuations(texty, new Set([0]), { x: 180, y: 10, w: 220, h: 10 }), [2]);
+});
+
 test("when two flagged lines of a stack are two pitches apart with nothing between then the row between is a gap", () => {
   const lines = [line(50, 100, 120), line(50, 114, 110), line(50, 142, 100), line(50, 156, 90)];
   const gaps = stackGaps(lines, [0, 0, 0, 0], new Set([0, 1, 2, 3]));
