@@ -48,10 +48,12 @@ const TRUSTED_WORD = 60;
 
 /**
  * The mirror case: a line reaching more than two glyph heights left of the margin of its block's
- * column (the left edge at which two or more other lines of similar glyphs start, with column lines
- * above and below the line's middle, so the line sits inside the column) merged texture before
- * the stack (a bone edge, speckle) into its box. Its box starts one glyph height before the
+ * column (the left edge at which two or more other rows of similar glyphs start) merged texture
+ * before the stack (a bone edge, speckle) into its box. Its box starts one glyph height before the
  * margin, unless OCR read a word confidently before that (text written out of the column stays).
+ * Row starts only make a margin: a value piece right of its label on its row does not. A line
+ * at the block's own margin (a column of the block starts where it starts, within two glyph
+ * heights) keeps its box: the column right of it is a wrapped value's, not the stack's.
  */
 export function marginTrimmed(text: FrameText, boxes: readonly Rect[], blocks: readonly number[]): Rect[] {
   const lines = text.lines;
@@ -63,16 +65,15 @@ export function marginTrimmed(text: FrameText, boxes: readonly Rect[], blocks: r
     const rowStart = (k: number): boolean => !boxes.some((a, j) => j !== k && blocks[j] === blocks[i] && a.x + a.w <= boxes[k].x + ch
       && Math.min(a.y + a.h, boxes[k].y + boxes[k].h) - Math.max(a.y, boxes[k].y) >= Math.min(a.h, boxes[k].h) / 2);
     const others = block.filter((j) => similar(j) && boxes[j].x > b.x + 2 * ch && rowStart(j));
-    const mid = b.y + b.h / 2;
+    // A column of the block starting at or left of the line: the line starts at the stack's own margin.
+    const lefts = block.filter((j) => similar(j) && boxes[j].x <= b.x + 2 * ch && rowStart(j));
+    if (lefts.some((k) => lefts.filter((j) => Math.abs(boxes[j].x - boxes[k].x) <= ch).length >= 2)) return b;
     let margin = Infinity;
     for (const k of others) {
       const x = boxes[k].x;
       if (x >= margin) continue;
       const col = others.filter((j) => Math.abs(boxes[j].x - x) <= ch);
-      if (col.length < 2) continue;
-      const above = col.some((j) => boxes[j].y < mid);
-      const below = col.some((j) => boxes[j].y + boxes[j].h > mid);
-      if (above && below) margin = Math.min(...col.map((j) => boxes[j].x));
+      if (col.length >= 2) margin = Math.min(...col.map((j) => boxes[j].x));
     }
     // The line must reach well into the column (hold text there), not lie before it.
     if (!Number.isFinite(margin) || b.x >= margin - 2 * ch || b.x + b.w < margin + 2 * ch) return b;

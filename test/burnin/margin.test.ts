@@ -47,11 +47,20 @@ test("when a line inside a column reaches far left of the margin the lines above
   assert.deepEqual(boxes[2], lines[2].box);
 });
 
-test("when a word before the margin was read confidently or the column is only above then the line keeps its start there", () => {
+test("when a word before the margin was read confidently then the line keeps its start there", () => {
   const lines = [line(100, 50, 150, false), line(20, 62, 230, false), line(100, 74, 120, false), line(100, 86, 140, false)];
   assert.deepEqual(trim({ frame: 0, lines, words: [word("Name:", 1, 40, 62, 40)] })[1], { x: 40, y: 62, w: 210, h: 10 });
-  const top = [line(20, 38, 230, false), line(100, 50, 150, false), line(100, 62, 120, false)];
-  assert.deepEqual(trim({ frame: 0, lines: top, words: [] })[0], top[0].box);
+});
+
+test("when the column is only above the line (its last row) then texture before it is cut too", () => {
+  const bottom = [line(100, 50, 150, false), line(100, 62, 120, false), line(20, 74, 200, false)];
+  assert.deepEqual(trim({ frame: 0, lines: bottom, words: [] })[2], { x: 92, y: 74, w: 128, h: 10 });
+});
+
+test("when a column of the block starts where the line starts then the column right of it is a wrapped value's and nothing is cut", () => {
+  // "Institution Name: Nielsen," / "Aguilar Community" / "Hospital" at x=180; "Study Date:" extended to the margin x=20.
+  const lines = [line(20, 50, 230), line(180, 62, 100), line(180, 74, 60), line(20, 86, 200, false), line(20, 98, 140), line(20, 110, 140)];
+  assert.deepEqual(trim({ frame: 0, lines, words: [] })[3], lines[3].box);
 });
 
 test("when the column is of value pieces right of their labels or the line does not reach into it then nothing is cut", () => {
