@@ -53,7 +53,8 @@ const TRUSTED_WORD = 60;
  * margin, unless OCR read a word confidently before that (text written out of the column stays).
  * Row starts only make a margin: a value piece right of its label on its row does not. A line
  * at the block's own margin (a column of the block starts where it starts, within two glyph
- * heights) keeps its box: the column right of it is a wrapped value's, not the stack's.
+ * heights) keeps its box, and a wrapped value's column (its top line under a word, past the
+ * first, of a line just above) is no margin.
  */
 export function marginTrimmed(text: FrameText, boxes: readonly Rect[], blocks: readonly number[]): Rect[] {
   const lines = text.lines;
@@ -68,12 +69,23 @@ export function marginTrimmed(text: FrameText, boxes: readonly Rect[], blocks: r
     // A column of the block starting at or left of the line: the line starts at the stack's own margin.
     const lefts = block.filter((j) => similar(j) && boxes[j].x <= b.x + 2 * ch && rowStart(j));
     if (lefts.some((k) => lefts.filter((j) => Math.abs(boxes[j].x - boxes[k].x) <= ch).length >= 2)) return b;
+    // A wrapped value's column: its top line starts under a word, past the first, of a line just above it.
+    const wrapped = (col: readonly number[]): boolean => {
+      const top = col.reduce((p, q) => (boxes[q].y < boxes[p].y ? q : p));
+      const t = boxes[top];
+      return block.some((j) => {
+        const a = boxes[j];
+        if (j === top || a.y >= t.y || t.y - (a.y + a.h) > 2 * t.h || a.x >= t.x - 2 * ch) return false;
+        const ws = text.words.filter((w) => w.line === j).sort((p, q) => p.box.x - q.box.x);
+        return ws.slice(1).some((w) => t.x >= w.box.x - ch && t.x <= w.box.x + w.box.w);
+      });
+    };
     let margin = Infinity;
     for (const k of others) {
       const x = boxes[k].x;
       if (x >= margin) continue;
       const col = others.filter((j) => Math.abs(boxes[j].x - x) <= ch);
-      if (col.length >= 2) margin = Math.min(...col.map((j) => boxes[j].x));
+      if (col.length >= 2 && !wrapped(col)) margin = Math.min(...col.map((j) => boxes[j].x));
     }
     // The line must reach well into the column (hold text there), not lie before it.
     if (!Number.isFinite(margin) || b.x >= margin - 2 * ch || b.x + b.w < margin + 2 * ch) return b;

@@ -70,3 +70,10 @@ test("when the column is of value pieces right of their labels or the line does 
   const before = [line(100, 50, 150, false), line(20, 62, 85, false), line(100, 74, 120, false)];
   assert.deepEqual(trim({ frame: 0, lines: before, words: [] })[1], before[1].box);
 });
+
+test("when the column right of a line is a value wrapped under a word of the line above then it is no margin", () => {
+  // "Institution Name: Nielsen," / "Aguilar Community" / "Hospital" under "Nielsen,"; "Study Date: 1999 Sep 23" below from x=20.
+  const lines = [line(20, 50, 230), line(180, 62, 100), line(180, 74, 60), line(20, 86, 220, false)];
+  const words = [word("Institution", 0, 20, 50, 90), word("Name:", 0, 115, 50, 50), word("Nielsen,", 0, 180, 50, 60)];
+  assert.deepEqual(trim({ frame: 0, lines, words })[3], lines[3].box);
+});
