@@ -2,7 +2,7 @@
 import { analyzeWords, DEFAULT_ALLOW_LIST, labelledLines, unreadDateRemainder, unreadRemainder, type PhiContext, type WordFinding } from "../phi/index.js";
 import type { Rect } from "../redact/index.js";
 import type { FrameText, PixelMode, RedactionDecision } from "./types.js";
-import { continuations, grow, inside, redactionBoxes, rowMates, stackGaps, textBlocks, union } from "./layout.js";
+import { continuations, grow, inside, redactionBoxes, rowMates, sameRow, stackGaps, textBlocks, union } from "./layout.js";
 import { marginExtended, marginTrimmed } from "./margin.js";
 
 /** Options of `decideRedactions`. */
@@ -160,7 +160,6 @@ function failSafeDecisions(c: FrameContext, blockHasFinding: (i: number) => bool
   const column = (i: number): boolean => {
     const b = text.lines[i].box;
     // Rows of a column lie one below another: blobs overlapping by half their height make one row, not two.
-    const sameRow = (p: Rect, q: Rect): boolean => Math.min(p.y + p.h, q.y + q.h) - Math.max(p.y, q.y) >= Math.min(p.h, q.h) / 2;
     const rows: Rect[] = [b];
     text.lines.forEach((l, j) => {
       if (j !== i && blocks[j] === blocks[i] && Math.abs(l.box.x - b.x) <= Math.max(l.box.h, b.h) && !rows.some((r) => sameRow(r, l.box))) rows.push(l.box);

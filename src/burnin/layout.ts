@@ -9,6 +9,12 @@ export const union = (boxes: readonly Rect[]): Rect => {
   const y1 = Math.max(...boxes.map((b) => b.y + b.h));
   return { x: x0, y: y0, w: x1 - x0, h: y1 - y0 };
 };
+/** Glyph heights close enough for two lines to be one kind of text (block, row, column): within a ratio of 0.6. */
+export const similarGlyphs = (a: number, b: number): boolean => Math.min(a, b) / Math.max(a, b, 1) > 0.6;
+
+/** Two boxes on one row: they overlap vertically by at least half the smaller height. */
+export const sameRow = (a: Rect, b: Rect): boolean => Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y) >= Math.min(a.h, b.h) / 2;
+
 /**
  * Groups text lines into blocks: lines of similar glyph height stacked within about two line
  * heights of each other and overlapping or left-aligned horizontally. Returns a block id per line.
@@ -21,7 +27,7 @@ export function textBlocks(boxes: readonly Rect[], charHeights: readonly number[
       const A = boxes[a];
       const B = boxes[b];
       const h = Math.max(A.h, B.h, 1);
-      const similar = Math.min(charHeights[a], charHeights[b]) / Math.max(charHeights[a], charHeights[b], 1) > 0.6;
+      const similar = similarGlyphs(charHeights[a], charHeights[b]);
       const gap = Math.max(A.y, B.y) - Math.min(A.y + A.h, B.y + B.h);
       const overlapX = Math.min(A.x + A.w, B.x + B.w) - Math.max(A.x, B.x) > 0 || Math.abs(A.x - B.x) <= h;
       const sameRow = gap < 0 && Math.max(A.x, B.x) - Math.min(A.x + A.w, B.x + B.w) <= 3 * h;
@@ -56,8 +62,7 @@ export function continuations(text: FrameText, flagged: ReadonlySet<number>, val
       && Math.min(l.box.x + l.box.w, value.x + value.w) > Math.max(l.box.x, value.x));
     if (between) break;
     // A piece on the row of a line that starts left of the value belongs to that row's field, not to the value.
-    const ofRow = (text.lines[next].score ?? 1) < WEAK_LINE && text.lines.some((l, i) => i !== next && !flagged.has(i) && l.box.x < value.x - h
-      && Math.min(l.box.y + l.box.h, nb.y + nb.h) - Math.max(l.box.y, nb.y) >= Math.min(l.box.h, nb.h) / 2);
+    const ofRow = (text.lines[next].score ?? 1) < WEAK_LINE && text.lines.some((l, i) => i !== next && !flagged.has(i) && l.box.x < value.x - h && sameRow(l.box, nb));
     if (ofRow) break;
     const labelled = text.words.some((w) => w.line === next && /:$/.test(w.text));
     if (labelled) break;
@@ -83,9 +88,7 @@ export function rowMates(lines: readonly FrameLine[], i: number, accept: (j: num
     lines.forEach((l, j) => {
       if (members.includes(j) || !accept(j)) return;
       const b = l.box;
-      const overlapY = Math.min(b.y + b.h, row.y + row.h) - Math.max(b.y, row.y);
-      if (overlapY < Math.min(b.h, row.h) / 2) return;
-      if (Math.min(l.charHeight, lines[i].charHeight) / Math.max(l.charHeight, lines[i].charHeight, 1) <= 0.6) return;
+      if (!sameRow(b, row) || !similarGlyphs(l.charHeight, lines[i].charHeight)) return;
       const h = Math.max(b.h, row.h);
       const near = members.some((m) => {
         const a = lines[m].box;
@@ -229,8 +232,7 @@ function mergedLineBoxes(text: FrameText): Rect[] {
       const m = lines[j];
       if (j === i || m.box.h > 0.75 * b.h) return false;
       const cy = m.box.y + m.box.h / 2;
-      const similar = Math.min(m.charHeight, l.charHeight) / Math.max(m.charHeight, l.charHeight, 1) > 0.6;
-      return similar && cy >= b.y && cy <= b.y + b.h && Math.min(m.box.x + m.box.w, b.x + b.w) > Math.max(m.box.x, b.x);
+      return similarGlyphs(m.charHeight, l.charHeight) && cy >= b.y && cy <= b.y + b.h && Math.min(m.box.x + m.box.w, b.x + b.w) > Math.max(m.box.x, b.x);
     });
     const held = heldIdx.map((j) => lines[j]);
     if (!held.length) return b;

@@ -1,6 +1,16 @@
 // The left margin of a stack of lines: a row whose detected start falls short of it lost its start.
 import type { Rect } from "../redact/index.js";
 import type { FrameText } from "./types.js";
+import { sameRow, similarGlyphs } from "./layout.js";
+
+/**
+ * True when x lies under a word of line j past its first: a value wrapped from line j (the first
+ * word is its label) starts there, right of the stack's margin by design.
+ */
+function underLaterWord(text: FrameText, j: number, x: number, tol: number): boolean {
+  const ws = text.words.filter((w) => w.line === j).sort((p, q) => p.box.x - q.box.x);
+  return ws.slice(1).some((w) => x >= w.box.x - tol && x <= w.box.x + w.box.w);
+}
 
 /**
  * Lines of a stack (label: value rows) share a left margin. A row whose detected box starts well
@@ -19,8 +29,7 @@ export function marginExtended(text: FrameText, boxes: readonly Rect[], blocks: 
     // Nearest lines of the block above and below, not on the same row, within two line heights.
     const overlapsX = (j: number): boolean => Math.min(boxes[j].x + boxes[j].w, b.x + b.w) > Math.max(boxes[j].x, b.x) - 3 * h;
     // A row apart: overlapping line i by at most a quarter of the smaller height (boxes are padded).
-    const similar = (j: number): boolean => Math.min(lines[j].charHeight, lines[i].charHeight) / Math.max(lines[j].charHeight, lines[i].charHeight, 1) > 0.6;
-    const apart = (j: number, gap: number): boolean => similar(j) && gap >= -Math.min(h, boxes[j].h) / 4 && gap <= 2 * h && overlapsX(j);
+    const apart = (j: number, gap: number): boolean => similarGlyphs(lines[j].charHeight, lines[i].charHeight) && gap >= -Math.min(h, boxes[j].h) / 4 && gap <= 2 * h && overlapsX(j);
     const aboveAll = members.filter((j) => boxes[j].y < b.y && apart(j, b.y - (boxes[j].y + boxes[j].h)));
     const belowAll = members.filter((j) => boxes[j].y > b.y && apart(j, boxes[j].y - (b.y + b.h)));
     const above = aboveAll.sort((p, q) => boxes[q].y - boxes[p].y)[0];
@@ -35,10 +44,7 @@ export function marginExtended(text: FrameText, boxes: readonly Rect[], blocks: 
       if (column) margin = Math.min(margin, x);
     }
     // A wrapped value: its start lies under a word of the line above past that line's first (its label).
-    if (margin < b.x && above !== undefined) {
-      const ws = text.words.filter((w) => w.line === above).sort((p, q) => p.box.x - q.box.x);
-      if (ws.slice(1).some((w) => b.x >= w.box.x - tol && b.x <= w.box.x + w.box.w)) return b;
-    }
+    if (margin < b.x && above !== undefined && underLaterWord(text, above, b.x, tol)) return b;
     return margin < b.x ? { x: margin, y: b.y, w: b.x + b.w - margin, h: b.h } : b;
   });
 }
@@ -60,11 +66,10 @@ export function marginTrimmed(text: FrameText, boxes: readonly Rect[], blocks: r
   const lines = text.lines;
   return boxes.map((b, i) => {
     const ch = lines[i].charHeight;
-    const similar = (j: number): boolean => Math.min(lines[j].charHeight, ch) / Math.max(lines[j].charHeight, ch, 1) > 0.6;
+    const similar = (j: number): boolean => similarGlyphs(lines[j].charHeight, ch);
     const block = boxes.map((_, j) => j).filter((j) => j !== i && blocks[j] === blocks[i]);
     // A row start: no line of the block ends before it on its row (a value piece right of its label is not one).
-    const rowStart = (k: number): boolean => !boxes.some((a, j) => j !== k && blocks[j] === blocks[i] && a.x + a.w <= boxes[k].x + ch
-      && Math.min(a.y + a.h, boxes[k].y + boxes[k].h) - Math.max(a.y, boxes[k].y) >= Math.min(a.h, boxes[k].h) / 2);
+    const rowStart = (k: number): boolean => !boxes.some((a, j) => j !== k && blocks[j] === blocks[i] && a.x + a.w <= boxes[k].x + ch && sameRow(a, boxes[k]));
     const others = block.filter((j) => similar(j) && boxes[j].x > b.x + 2 * ch && rowStart(j));
     // A column of the block starting at or left of the line: the line starts at the stack's own margin.
     const lefts = block.filter((j) => similar(j) && boxes[j].x <= b.x + 2 * ch && rowStart(j));
@@ -75,9 +80,7 @@ export function marginTrimmed(text: FrameText, boxes: readonly Rect[], blocks: r
       const t = boxes[top];
       return block.some((j) => {
         const a = boxes[j];
-        if (j === top || a.y >= t.y || t.y - (a.y + a.h) > 2 * t.h || a.x >= t.x - 2 * ch) return false;
-        const ws = text.words.filter((w) => w.line === j).sort((p, q) => p.box.x - q.box.x);
-        return ws.slice(1).some((w) => t.x >= w.box.x - ch && t.x <= w.box.x + w.box.w);
+        return j !== top && a.y < t.y && t.y - (a.y + a.h) <= 2 * t.h && a.x < t.x - 2 * ch && underLaterWord(text, j, t.x, ch);
       });
     };
     let margin = Infinity;
