@@ -15,7 +15,7 @@ import type { OcrBox } from "./engine.js";
 import { blockRows, type BlockRowOptions } from "./block-rows.js";
 import { candidateLines, median, type CandidateOptions, type LineCandidate } from "./line-candidates.js";
 import { clampBox, shrink, type GreyImage } from "./raster.js";
-import { strokeMasks, type StrokeMaskOptions, type StrokePolarity } from "./stroke-mask.js";
+import { strokeMasks, type StrokeMaskOptions, type StrokeMasks, type StrokePolarity } from "./stroke-mask.js";
 
 /** Options of the text-likeness test. */
 export interface TextLikeOptions {
@@ -248,7 +248,6 @@ export interface FindTextLinesOptions extends StrokeMaskOptions, CandidateOption
   coarseFactor?: number;
   /** Smallest image side from which the shrunk copy is read with the usual rules, for text of any size. Default 1536. */
   coarseAllFrom?: number;
-
   /** Most seed lines kept per frame (the most text-like); caps the cost of noisy frames. Default 64. */
   maxSeeds?: number;
   /** Pixels added around each line box after growing it to its strokes. Default 1. */
@@ -266,9 +265,9 @@ export interface FindTextLinesOptions extends StrokeMaskOptions, CandidateOption
 export function findTextLines(image: GreyImage, options: FindTextLinesOptions = {}): TextLine[] {
   const byPosition = (a: TextLine, b: TextLine): number => a.box.y - b.box.y || a.box.x - b.box.x;
   const fine = findAtScale(image, options);
-  // Shrunk to about 768 pixels a side at most, the scale the fine pass is made for.
-  const f = options.coarseFactor ?? Math.max(3, Math.round(Math.min(image.width, image.height) / 768));
   const side = Math.min(image.width, image.height);
+  // Shrunk to about 768 pixels a side at most, the scale the fine pass is made for.
+  const f = options.coarseFactor ?? Math.max(3, Math.round(side / 768));
   if (f < 2 || side < 40 * f) return fine.sort(byPosition);
   // Coarse lines whose glyphs the fine pass could not hold: taller than its largest glyph, or
   // drawn with strokes as wide as its top-hat window (a glyph's strokes are about a quarter of
@@ -278,7 +277,8 @@ export function findTextLines(image: GreyImage, options: FindTextLinesOptions = 
   if (side < (options.coarseAllFrom ?? 1536)) {
     const minCharHeight = Math.max(3, Math.ceil((0.8 * fineLimit) / f));
     const small = shrink(image, f);
-    const coarse = findAtScale(small, { ...options, minCharHeight, maxCharHeight: undefined, minGlyphs: 3, minScore: 0.5 })
+    const smallMasks = masksOf(small, options); // both passes below read the same copy
+    const coarse = findAtScale(small, { ...options, minCharHeight, maxCharHeight: undefined, minGlyphs: 3, minScore: 0.5 }, smallMasks)
       .map((l) => scaledLine(l, f, 0, image))
       .filter((c) => !fine.some((l) => coveredBy(c.box, l.box) >= 0.5));
     // Glyphs the fine pass saw broken: a coarse line of smaller glyphs that holds two or more
@@ -288,7 +288,7 @@ export function findTextLines(image: GreyImage, options: FindTextLinesOptions = 
       const pieces = fine.filter((l) => coveredBy(l.box, c.box) >= 0.5);
       return pieces.length >= 2 && pieces.some((l) => l.charHeight <= BROKEN_GLYPH * c.charHeight);
     };
-    const whole = findAtScale(small, { ...options, maxCharHeight: minCharHeight - 1, minGlyphs: 3, minScore: 0.5 })
+    const whole = findAtScale(small, { ...options, maxCharHeight: minCharHeight - 1, minGlyphs: 3, minScore: 0.5 }, smallMasks)
       .map((l) => scaledLine(l, f, 0, image))
       .filter((c) => broken(c) && !fine.some((l) => coveredBy(c.box, l.box) >= 0.5) && !coarse.some((t) => coveredBy(c.box, t.box) > 0));
     const kept = fine.filter((l) => !whole.some((c) => coveredBy(l.box, c.box) >= 0.5));
@@ -315,10 +315,14 @@ function scaledLine(l: TextLine, f: number, pad: number, image: GreyImage): Text
   return { ...l, box, charHeight: l.charHeight * f };
 }
 
-function findAtScale(image: GreyImage, options: FindTextLinesOptions): TextLine[] {
-  const { width, height } = image;
+/** The stroke masks of an image for each polarity the options ask for (they do not depend on glyph heights). */
+function masksOf(image: GreyImage, options: FindTextLinesOptions): Map<StrokePolarity, StrokeMasks> {
   const polarities: StrokePolarity[] = options.polarity === undefined || options.polarity === "both" ? ["bright", "dark"] : [options.polarity];
-  const masks = new Map(polarities.map((p) => [p, strokeMasks(image, p, options)]));
+  return new Map(polarities.map((p) => [p, strokeMasks(image, p, options)]));
+}
+
+function findAtScale(image: GreyImage, options: FindTextLinesOptions, masks = masksOf(image, options)): TextLine[] {
+  const { width, height } = image;
   const all = [...masks.values()].flatMap((m) => candidateLines(image, m, options));
   const minScore = options.minScore ?? 0.25;
   let found = all.filter((l) => options.keepAll === true || (isTextLine(l, options) && (minScore <= 0 || textScore(l) >= minScore)));
