@@ -14,7 +14,8 @@ export interface WorkerPoolOptions extends WorkerSlotOptions {
 
 /**
  * A fixed number of worker threads, each loading the processor module once. Files go to the
- * least loaded worker, which reads the bytes itself; the output comes back transferred.
+ * least loaded worker, which reads the bytes itself and writes a staged output itself
+ * (`FileTask.stageTo`); an unstaged output comes back transferred.
  * A crash (uncaught error, out of memory, exit) or a timeout fails only the file in flight
  * ("WORKER_CRASH" / "TIMEOUT") and the worker is replaced.
  */

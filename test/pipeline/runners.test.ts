@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { runBatch } from "../../src/pipeline/batch.js";
 import { BatchRunners, planRunners } from "../../src/pipeline/runners.js";
-import { listTree, makeTree, removeDir, SAMPLE, tempDir, TEST_PROCESSOR } from "./helpers/tree.js";
+import { listTree, makeTree, mixedTree, removeDir, SAMPLE, tempDir, TEST_PROCESSOR } from "./helpers/tree.js";
 
 const plans: [string, Parameters<typeof planRunners>[0], number, ReturnType<typeof planRunners>][] = [
   ["workers 0", { workers: 0 }, 4, { inThread: true, workers: 0 }],
@@ -25,7 +25,7 @@ test("when a batch of quick files is small then this thread does it all, with th
   const root = tempDir();
   try {
     const input = join(root, "in");
-    makeTree(input, { "a.dcm": SAMPLE.ct, "x/b.dcm": SAMPLE.mr, "x/y/c.dcm": SAMPLE.be, "n.txt": new Uint8Array(300) });
+    mixedTree(input);
     const opts = { input, processorUrl: TEST_PROCESSOR, progress: false as const };
     const quick = await runBatch({ ...opts, output: join(root, "quick"), quickFiles: true });
     const pooled = await runBatch({ ...opts, output: join(root, "w2"), workers: 2 });

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { isDicomError } from "../../src/core/errors.js";
 import { runBatch } from "../../src/pipeline/batch.js";
 import { WorkerPool } from "../../src/pipeline/worker-pool.js";
-import { listTree, makeTree, removeDir, SAMPLE, tempDir, TEST_PROCESSOR, treeHash } from "./helpers/tree.js";
+import { listTree, makeTree, mixedTree, removeDir, SAMPLE, tempDir, TEST_PROCESSOR, treeHash } from "./helpers/tree.js";
 
 test("when a worker crashes, runs out of memory or hangs then only that file is quarantined and the worker is replaced", async () => {
   const root = tempDir();
@@ -37,7 +37,7 @@ test("when workers process a tree then the output is byte-identical to processin
   const root = tempDir();
   try {
     const input = join(root, "in");
-    makeTree(input, { "a.dcm": SAMPLE.ct, "x/b.dcm": SAMPLE.mr, "x/y/c.dcm": SAMPLE.be, "n.txt": new Uint8Array(300) });
+    mixedTree(input);
     const opts = { input, processorUrl: TEST_PROCESSOR, progress: false as const };
     await runBatch({ ...opts, output: join(root, "w0"), workers: 0 });
     await runBatch({ ...opts, output: join(root, "w2"), workers: 2 });

@@ -67,3 +67,8 @@ export const SAMPLE = {
   be: "codecs/dicomparser__CT1_UNC_explicit_big_endian.dcm",
   truncated: "malformed/pydicom__MR_truncated.dcm",
 };
+
+/** A small input tree at three depths: three DICOM samples and one non-DICOM file. */
+export function mixedTree(input: string): void {
+  makeTree(input, { "a.dcm": SAMPLE.ct, "x/b.dcm": SAMPLE.mr, "x/y/c.dcm": SAMPLE.be, "n.txt": new Uint8Array(300) });
+}
