@@ -29,13 +29,16 @@ export interface TextView {
   tokens: Token[];
 }
 
+const TOKEN_RE = /[\p{L}\p{N}]+/gu;
+
 /** Builds the view: resolves OCR confusables and splits letter/digit runs into tokens. */
 export function makeTextView(text: string): TextView {
   const resolved = resolveConfusables(text);
   const tokens: Token[] = [];
   let line = 0;
   let lineScan = 0;
-  for (const m of resolved.matchAll(/[\p{L}\p{N}]+/gu)) {
+  TOKEN_RE.lastIndex = 0;
+  for (let m = TOKEN_RE.exec(resolved); m; m = TOKEN_RE.exec(resolved)) {
     const start = m.index;
     const end = start + m[0].length;
     for (; lineScan < start; lineScan++) if (text[lineScan] === "\n") line++;
@@ -80,12 +83,19 @@ export function isCapitalised(word: string): boolean {
   return /^\p{Lu}/u.test(word);
 }
 
-/** Matches of a global regex run line by line (so no match crosses a line break), with offsets in the whole text. */
+/**
+ * Matches of a global regex run line by line (so no match crosses a line break), with offsets in the whole text.
+ * Runs `re` itself (from lastIndex 0) rather than `matchAll`, whose copy of the regex is compiled again once V8's
+ * regex cache has aged: that recompilation cost about 1 ms per pattern and text, most of the decision's time.
+ */
 export function lineMatches(text: string, re: RegExp): RegExpExecArray[] {
+  if (!re.global) throw new TypeError("lineMatches needs a global regex");
   const out: RegExpExecArray[] = [];
   let offset = 0;
   for (const line of text.split("\n")) {
-    for (const m of line.matchAll(re)) {
+    re.lastIndex = 0;
+    for (let m = re.exec(line); m; m = re.exec(line)) {
+      if (m[0].length === 0) re.lastIndex++;
       m.index += offset;
       out.push(m);
     }

@@ -9,6 +9,11 @@ const ID_CUES = new Set(["id", "mrn", "mr", "acc", "accession", "no", "nr", "num
 /** Units and device codes that look like IDs but are not ("512x512", "120kV", "B30f"). */
 const NOT_ID = /^((?:\d+(?:x|k?v|kvp|ma|mas|mm|cm|hz|khz|mhz|db|hu|ms|s|fps|bpm|mgy|px|dpi|bit|bits|gb|mb|kb))+\d*|[a-z]\d{1,2}[a-z]?|t[12]\w*)$/i;
 
+const SSN_RE = /(?<![\p{L}\p{N}-])\d{3}[- ]\d{2}[- ]\d{4}(?![\p{L}\p{N}]|-\d)/gu;
+const DIGIT_RUN_RE = /(?<![\p{L}\p{N}.,])\d{5,}(?![\p{L}\p{N}]|[.,]\d)/gu;
+/** Letters and digits mixed: MRN/accession-like codes (AB123456, 186B7928, 12-3456-7). */
+const CODE_RE = /(?<![\p{L}\p{N}])(?=[\p{L}\p{N}-]*\p{N})(?=[\p{L}\p{N}-]*\p{L})[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*(?![\p{L}\p{N}])/gu;
+
 function cueBefore(view: TextView, start: number): boolean {
   const toks = view.tokens;
   // Binary search for the first token ending after `start`; the one before it is the candidate cue.
@@ -39,15 +44,14 @@ export const idPatternRecognizer: Recognizer = {
       out.push({ entity: "ID", start, end, score: Math.min(1, base + (cued ? 0.3 : 0)), recognizer: "id-pattern",
         explanation: `${what}${cued ? ", after an identifier cue" : ""}` });
     };
-    for (const m of lineMatches(text, /(?<![\p{L}\p{N}-])\d{3}[- ]\d{2}[- ]\d{4}(?![\p{L}\p{N}]|-\d)/gu)) {
+    for (const m of lineMatches(text, SSN_RE)) {
       push(m.index, m.index + m[0].length, 0.8, "SSN-shaped number");
     }
-    for (const m of lineMatches(text, /(?<![\p{L}\p{N}.,])\d{5,}(?![\p{L}\p{N}]|[.,]\d)/gu)) {
+    for (const m of lineMatches(text, DIGIT_RUN_RE)) {
       const n = m[0].length;
       push(m.index, m.index + n, n >= 7 ? 0.6 : 0.3, `run of ${n >= 7 ? "7 or more" : "5-6"} digits`);
     }
-    // Letters and digits mixed: MRN/accession-like codes (AB123456, 186B7928, 12-3456-7).
-    for (const m of lineMatches(text, /(?<![\p{L}\p{N}])(?=[\p{L}\p{N}-]*\p{N})(?=[\p{L}\p{N}-]*\p{L})[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*(?![\p{L}\p{N}])/gu)) {
+    for (const m of lineMatches(text, CODE_RE)) {
       const s = m[0];
       const digits = s.replace(/\D/g, "").length;
       const letters = s.replace(/[^\p{L}]/gu, "").length;
