@@ -113,11 +113,24 @@ export function encodedFrame(src: PixelSource, index: number): Uint8Array {
 
 /** Decodes one frame to pixel-interleaved samples (native data read in place, no codec). */
 export async function readFrame(src: PixelSource, index: number): Promise<DecodedFrame> {
-  if (!src.encapsulated) {
-    return nativeFrame(src.element.value ?? new Uint8Array(0), src.format, index, { littleEndian: src.transferSyntax.littleEndian, vr: src.element.vr });
+  try {
+    if (!src.encapsulated) {
+      return nativeFrame(src.element.value ?? new Uint8Array(0), src.format, index, { littleEndian: src.transferSyntax.littleEndian, vr: src.element.vr });
+    }
+    ensureCodecs();
+    return await codecFor(src.transferSyntax.uid).decode(encodedFrame(src, index), src.format);
+  } catch (e) {
+    // Name where the frame lies: the pixel data element and, when encapsulated, its first fragment's item tag.
+    if (e instanceof DicomError) throw e.withContext({ tagPath: `PixelData (7FE0,0010) frame ${index}`, offset: frameOffset(src, index) });
+    throw e;
   }
-  ensureCodecs();
-  return await codecFor(src.transferSyntax.uid).decode(encodedFrame(src, index), src.format);
+}
+
+/** File offset of a frame's first fragment item (encapsulated), else of the pixel data element; undefined when not from a file. */
+function frameOffset(src: PixelSource, index: number): number | undefined {
+  const first = src.frames?.[index]?.[0];
+  const at = first !== undefined ? src.element.fragments?.[first + 1]?.offset : src.element.offset;
+  return at !== undefined && at >= 0 ? at : undefined;
 }
 
 /**
