@@ -6,7 +6,7 @@ import type { OcrEngine } from "../ocr/engine.js";
 import type { OcrRecipeOptions } from "../ocr/recipe.js";
 import type { PhiContext } from "../phi/context.js";
 import type { Rect } from "../redact/index.js";
-import { detectText } from "./detect.js";
+import { findLines, readLines } from "./detect.js";
 import { decideRedactions } from "./decide.js";
 import type { PixelMode, RedactionDecision } from "./types.js";
 
@@ -45,11 +45,22 @@ function boxesDigest(pixels: ArrayLike<number>, columns: number, spp: number, bo
   return h.digest("hex");
 }
 
+/** True when every box of `now` lies (90 % of its area) inside a box of `before` grown by half its height. */
+function withinEarlierLines(now: readonly Rect[], before: readonly Rect[]): boolean {
+  return now.every((b) => before.some((o) => {
+    const g = Math.max(2, Math.round(o.h / 2));
+    const w = Math.min(b.x + b.w, o.x + o.w + g) - Math.max(b.x, o.x - g);
+    const h = Math.min(b.y + b.h, o.y + o.h + g) - Math.max(b.y, o.y - g);
+    return w > 0 && h > 0 && w * h >= 0.9 * b.w * b.h;
+  }));
+}
+
 /**
  * Runs detection and decision on every frame. Multi-frame images (ultrasound cine) often
- * carry the same text in every frame: when a frame's pixels inside the previous analysed
- * frame's text lines are identical and the frame holds no other text line, the decisions
- * are reused instead of running OCR again.
+ * carry the same text in every frame. Text lines are found in every frame; when a frame's
+ * lines all lie within the previous analysed frame's lines and its pixels inside those are
+ * identical, that frame's decisions are reused instead of running OCR again. A frame with a
+ * text line anywhere else (a name shown part way through a cine) is read and decided anew.
  */
 export async function burnedInStage(file: DicomFile, context: PhiContext, options: BurnInOptions): Promise<BurnInResult> {
   const result: BurnInResult = { rects: new Map(), decisions: [], framesAnalyzed: 0, framesReused: 0, linesFound: 0, meanConfidence: 0 };
@@ -61,12 +72,13 @@ export async function burnedInStage(file: DicomFile, context: PhiContext, option
   for (let f = 0; f < src.format.numberOfFrames; f++) {
     const frame = await readFrame(src, f);
     const spp = frame.format.samplesPerPixel;
+    const found = findLines(file, frame, f, options.recipe);
     let decisions: RedactionDecision[] | undefined;
-    if (last && boxesDigest(frame.pixels, frame.format.columns, spp, last.lines) === last.digest) {
+    if (last && !found.full && withinEarlierLines(found.boxes, last.lines) && boxesDigest(frame.pixels, frame.format.columns, spp, last.lines) === last.digest) {
       decisions = last.decisions.map((d) => ({ ...d, frame: f }));
       result.framesReused++;
     } else {
-      const text = await detectText(file, frame, f, { engine: options.engine, recipe: options.recipe });
+      const text = await readLines(found, { engine: options.engine, recipe: options.recipe });
       decisions = decideRedactions(text, { mode: options.mode, context, failSafe: options.failSafe });
       result.framesAnalyzed++;
       result.linesFound += text.lines.length;

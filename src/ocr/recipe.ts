@@ -13,7 +13,7 @@
 import type { OcrBox, OcrEngine, OcrImage, OcrWord, PageSegMode, RecognizeOptions } from "./engine.js";
 import { lineImage, type LineImageOptions } from "./line-image.js";
 import { readStacked, type StackOptions } from "./line-stack.js";
-import { invert, scale, toGrey } from "./raster.js";
+import { invert, scale, toGrey, type GreyImage } from "./raster.js";
 import { findTextLines, type FindTextLinesOptions, type TextLine } from "./text-lines.js";
 
 /** Options of `ocrFrame` / `ocrImage`. */
@@ -117,12 +117,34 @@ export async function ocrImage(engine: OcrEngine, image: OcrImage, options: OcrR
   return (await ocrFrame(engine, image, options)).words;
 }
 
+/** The text lines found in a frame, before any of them is read (see `findFrameLines`). */
+export interface FoundLines {
+  /** The frame as 8-bit grey. */
+  grey: GreyImage;
+  /** Detected text lines (frame coordinates); empty for the "full" strategy. */
+  lines: TextLine[];
+  /** True for the "full" strategy, which reads the whole frame rather than detected lines. */
+  full: boolean;
+}
+
+/** The first half of `ocrFrame`: finds the frame's text lines without calling the engine. */
+export function findFrameLines(image: OcrImage, options: OcrRecipeOptions = {}): FoundLines {
+  const grey = toGrey(image);
+  if (options.strategy === "full") return { grey, lines: [], full: true };
+  return { grey, lines: findTextLines(grey, options.lines), full: false };
+}
+
 /** Runs the OCR recipe on one frame and returns words, regions and lines with their readability. */
 export async function ocrFrame(engine: OcrEngine, image: OcrImage, options: OcrRecipeOptions = {}): Promise<OcrFrameResult> {
-  const grey = toGrey(image);
+  return await readFrameLines(engine, findFrameLines(image, options), options);
+}
+
+/** The second half of `ocrFrame`: reads the lines `findFrameLines` found (or the whole frame for "full"). */
+export async function readFrameLines(engine: OcrEngine, frameLines: FoundLines, options: OcrRecipeOptions = {}): Promise<OcrFrameResult> {
+  const { grey, lines: found } = frameLines;
   const minConfidence = options.minConfidence ?? 0;
   const keep = (w: OcrWord): boolean => w.confidence >= minConfidence && (options.keepSymbolWords === true || /[\p{L}\p{N}]/u.test(w.text));
-  if (options.strategy === "full") {
+  if (frameLines.full) {
     const factor = options.fullScale ?? 1;
     let input = scale(grey, factor);
     if (options.fullInvert === true) input = invert(input);
@@ -130,7 +152,6 @@ export async function ocrFrame(engine: OcrEngine, image: OcrImage, options: OcrR
     const scaled = words.map((w) => ({ ...w, box: { x: w.box.x / factor, y: w.box.y / factor, w: w.box.w / factor, h: w.box.h / factor } }));
     return { words: scaled.filter(keep), regions: [], lines: [] };
   }
-  const found = findTextLines(grey, options.lines);
   const regions = found.map((l) => ({ box: l.box, polarity: l.polarity, charHeight: l.charHeight, components: l.glyphs }));
   if (found.length === 0) return { words: [], regions, lines: [] };
   const call: RecognizeOptions = { psm: options.psm ?? 6, variables: options.variables ?? { tessedit_do_invert: "0" } };

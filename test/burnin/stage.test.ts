@@ -2,12 +2,14 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { readDicom } from "../../src/io/read/read-file.js";
+import { readDicom, type DicomFile } from "../../src/io/read/read-file.js";
+import { PIXEL_DATA, tag } from "../../src/core/tag.js";
+import { encodeValues } from "../../src/dataset/values.js";
 import { burnedInStage } from "../../src/burnin/stage.js";
 import { headerContext } from "../../src/burnin/header-context.js";
 import { decideRedactions } from "../../src/burnin/decide.js";
 import { registerDefaultOcrEngines } from "../../src/ocr/default-engines.js";
-import { createOcrEngine } from "../../src/ocr/engine.js";
+import { createOcrEngine, type OcrEngine } from "../../src/ocr/engine.js";
 import { emptyContext } from "../../src/phi/index.js";
 import type { Rect } from "../../src/redact/index.js";
 
@@ -62,4 +64,49 @@ test("when a lone unreadable line has no flagged neighbour then the fail-safe le
     words: [],
   }, { mode: "phi", context: emptyContext() });
   assert.equal(block.length, 2);
+});
+
+/** A fake engine that reads nothing and counts its calls. */
+function countingEngine(): OcrEngine & { calls: number } {
+  return { name: "counting", concurrency: 1, calls: 0, async recognize() { this.calls++; return []; }, async close() {} };
+}
+
+/** The CT localizer sample as a multi-frame image: each frame is the original changed by `edit` (16-bit samples). */
+function asFrames(edits: ((px: Uint16Array, columns: number) => void)[]): DicomFile {
+  const file = readDicom(new Uint8Array(readFileSync(sample)));
+  const ds = file.dataset;
+  const pixels = ds.get(PIXEL_DATA)!;
+  const columns = ds.get(tag(0x0028, 0x0011))!.value![0] | (ds.get(tag(0x0028, 0x0011))!.value![1] << 8);
+  const frames = edits.map((edit) => {
+    const px = new Uint16Array(pixels.value!.slice().buffer);
+    edit(px, columns);
+    return new Uint8Array(px.buffer);
+  });
+  const value = new Uint8Array(frames.reduce((n, f) => n + f.length, 0));
+  frames.forEach((f, i) => value.set(f, i * f.length));
+  ds.put({ ...pixels, length: value.length, value, offset: -1 });
+  const n = encodeValues(ds, tag(0x0028, 0x0008), "IS", [frames.length]);
+  ds.put({ tag: tag(0x0028, 0x0008), vr: "IS", length: n.length, offset: -1, value: n });
+  return file;
+}
+
+test("when frames repeat the first frame's text, then OCR runs once; when a frame shows a new text line elsewhere, then it is read again", async () => {
+  const calm = (px: Uint16Array, columns: number): void => {
+    // Away from the text: a flat patch in the body (no text line), so only reuse decides.
+    for (let y = 250; y < 290; y++) for (let x = 150; x < 190; x++) px[y * columns + x] = px[250 * columns + 150];
+  };
+  const withNewLine = (px: Uint16Array, columns: number): void => {
+    calm(px, columns);
+    // The name line copied near the bottom of the frame: text where the first frame had none.
+    for (let y = 0; y < 12; y++) for (let x = 0; x < 160; x++) px[(530 + y) * columns + x + 10] = px[y * columns + x];
+  };
+  const engine = countingEngine();
+  const file = asFrames([() => {}, calm, calm, withNewLine]);
+  const r = await burnedInStage(file, emptyContext(), { mode: "all-text", engine });
+  assert.equal(r.framesAnalyzed, 2);
+  assert.equal(r.framesReused, 2);
+  assert.equal(engine.calls, 2);
+  const last = r.rects.get(3) ?? [];
+  assert.ok(last.some((b) => b.y + b.h > 530 && b.y < 542), "the new line is redacted (all-text)");
+  assert.deepEqual(r.rects.get(1), r.rects.get(0), "a repeated frame gets the first frame's rectangles");
 });
