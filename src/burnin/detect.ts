@@ -3,6 +3,7 @@ import type { DicomFile } from "../io/read/read-file.js";
 import type { DecodedFrame } from "../pixels/format.js";
 import { renderFrame, toPixelBox, type Rendered } from "../pixels/render/index.js";
 import { findFrameLines, readFrameLines, type FoundLines, type OcrRecipeOptions } from "../ocr/recipe.js";
+import type { TextLine } from "../ocr/text-lines.js";
 import type { OcrEngine } from "../ocr/engine.js";
 import type { Rect } from "../redact/index.js";
 import type { FrameText } from "./types.js";
@@ -16,7 +17,7 @@ export interface DetectOptions {
 /** A frame's text lines, found but not read yet (`findLines`, then `readLines`). */
 export interface FrameLines {
   frame: number;
-  /** The lines' boxes in frame pixels (empty when the recipe reads whole frames). */
+  /** The lines' boxes in frame pixels, cut to their glyph rows like `readLines` does (empty when the recipe reads whole frames). */
   boxes: Rect[];
   /** True when the recipe reads whole frames, so no lines were looked for. */
   full: boolean;
@@ -31,17 +32,37 @@ export interface FrameLines {
 export function findLines(file: DicomFile, frame: DecodedFrame, index: number, recipe?: OcrRecipeOptions): FrameLines {
   const r = renderFrame(file, frame, { frameIndex: index, voi: "minmax", grayscale: true });
   const found = findFrameLines({ width: r.width, height: r.height, channels: r.channels, data: r.data }, recipe);
-  return { frame: index, boxes: found.lines.map((l) => toPixelBox(l.box, r)), full: found.full, found, rendering: r };
+  return { frame: index, boxes: found.lines.map((l) => cutToBand(toPixelBox(l.box, r), bandOf(l, r))), full: found.full, found, rendering: r };
 }
 
-/** Reads the lines `findLines` found; boxes come back in frame pixel coordinates. */
+/** A line's glyph rows (`TextLine.band`) in frame pixels, when it has them. */
+function bandOf(l: TextLine, r: Rendered): Rect | undefined {
+  return l.band ? toPixelBox({ x: l.box.x, y: l.band.y0, w: l.box.w, h: l.band.y1 - l.band.y0 }, r) : undefined;
+}
+
+/** A box cut to a band's rows (unchanged without a band, or when they do not meet). */
+function cutToBand(b: Rect, band: Rect | undefined): Rect {
+  if (!band) return b;
+  const y0 = Math.max(b.y, band.y);
+  const y1 = Math.min(b.y + b.h, band.y + band.h);
+  return y1 > y0 ? { ...b, y: y0, h: y1 - y0 } : b;
+}
+
+/**
+ * Reads the lines `findLines` found; boxes come back in frame pixel coordinates. A line much
+ * taller than its glyphs (it grew over texture above or below them) has its box and its words'
+ * boxes cut to the glyphs' rows, so that redaction does not take the texture with it.
+ */
 export async function readLines(lines: FrameLines, options: DetectOptions): Promise<FrameText> {
   const r = lines.rendering;
   const res = await readFrameLines(options.engine, lines.found, options.recipe);
-  const map = (b: { x: number; y: number; w: number; h: number }) => toPixelBox(b, r);
-  const out = res.lines.map((g) => ({ box: map(g.box), charHeight: g.charHeight / (r.scale || 1), readable: g.readable, score: g.score }));
+  const bands = res.lines.map((g) => bandOf(g, r));
+  const out = res.lines.map((g, i) => ({ box: cutToBand(toPixelBox(g.box, r), bands[i]), charHeight: g.charHeight / (r.scale || 1), readable: g.readable, score: g.score }));
   // `line` of an ocrFrame word is the index into `lines`.
-  const words = res.words.map((w) => ({ text: w.text, confidence: w.confidence, box: map(w.box), line: w.line !== undefined && w.line < out.length ? w.line : undefined }));
+  const words = res.words.map((w) => {
+    const line = w.line !== undefined && w.line < out.length ? w.line : undefined;
+    return { text: w.text, confidence: w.confidence, box: cutToBand(toPixelBox(w.box, r), line === undefined ? undefined : bands[line]), line };
+  });
   return { frame: lines.frame, words, lines: out };
 }
 

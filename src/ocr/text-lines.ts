@@ -103,6 +103,11 @@ export interface TextLine {
    * from 0.25; a fail-safe that redacts unread lines may ask for more to spare texture.
    */
   score: number;
+  /**
+   * Rows [y0, y1) that hold the line's glyphs of regular height, padded by a pixel: set when the
+   * box grew much taller than its glyphs (texture or stray pieces above or below them).
+   */
+  band?: { y0: number; y1: number };
 }
 
 interface Merged {
@@ -112,6 +117,8 @@ interface Merged {
   y1: number;
   polarity: StrokePolarity;
   heights: number[];
+  /** Top and bottom (end-exclusive) of every glyph, in pairs. */
+  spans: number[];
   h: number;
   level: number;
   score: number;
@@ -126,6 +133,7 @@ function mergeRows(lines: LineCandidate[], maxGapRatio: number): Merged[] {
     y1: l.box.y + l.box.h,
     polarity: l.polarity,
     heights: l.glyphs.map((g) => g.y1 - g.y0),
+    spans: l.glyphs.flatMap((g) => [g.y0, g.y1]),
     h: l.charHeight,
     level: l.level,
     score: textScore(l),
@@ -150,6 +158,7 @@ function mergeRows(lines: LineCandidate[], maxGapRatio: number): Merged[] {
         a.x1 = Math.max(a.x1, b.x1);
         a.y1 = Math.max(a.y1, b.y1);
         a.heights.push(...b.heights);
+        a.spans.push(...b.spans);
         a.h = median(a.heights);
         a.level = a.polarity === "bright" ? Math.max(a.level, b.level) : Math.min(a.level, b.level);
         a.score = Math.max(a.score, b.score);
@@ -160,6 +169,33 @@ function mergeRows(lines: LineCandidate[], maxGapRatio: number): Merged[] {
     }
   }
   return out;
+}
+
+/** A line box at least this many glyph heights tall records the rows of its glyphs (`TextLine.band`). */
+const TALL_LINE = 1.5;
+
+/** Pixels added above and below the glyphs' rows in a band (antialiased edges). */
+const BAND_PAD = 2;
+
+/**
+ * The rows [y0, y1) of a line's glyphs of regular height (0.5-1.6 times the median `h`; `spans`
+ * holds each glyph's top and end-exclusive bottom in pairs), padded by BAND_PAD, when the line's
+ * box [boxY0, boxY1) is at least TALL_LINE glyph heights tall and the band is shorter than it:
+ * the box then grew over texture or stray pieces above or below the text.
+ */
+export function glyphBand(spans: readonly number[], h: number, boxY0: number, boxY1: number): { y0: number; y1: number } | undefined {
+  if (boxY1 - boxY0 < TALL_LINE * h) return undefined;
+  let top = Infinity;
+  let bottom = -Infinity;
+  for (let i = 0; i + 1 < spans.length; i += 2) {
+    const gh = spans[i + 1] - spans[i];
+    if (gh < 0.5 * h || gh > 1.6 * h) continue;
+    top = Math.min(top, spans[i]);
+    bottom = Math.max(bottom, spans[i + 1]);
+  }
+  top = Math.max(boxY0, top - BAND_PAD);
+  bottom = Math.min(boxY1, bottom + BAND_PAD);
+  return bottom > top && bottom - top < boxY1 - boxY0 ? { y0: top, y1: bottom } : undefined;
 }
 
 /** Share of box `a` covered by box `b`. */
@@ -229,6 +265,7 @@ function extendAlongRows(lines: Merged[], pieces: LineCandidate[], maxGapRatio: 
         m.x1 = Math.max(m.x1, b.x + b.w);
         m.y0 = Math.min(m.y0, b.y);
         m.y1 = Math.max(m.y1, b.y + b.h);
+        for (const g of p.glyphs) m.spans.push(g.y0, g.y1);
         free.delete(p);
         grown = true;
       }
@@ -312,7 +349,8 @@ const BROKEN_GLYPH = 0.6;
  */
 function scaledLine(l: TextLine, f: number, pad: number, image: GreyImage): TextLine {
   const box = clampBox({ x: (l.box.x - pad) * f, y: (l.box.y - pad) * f, w: (l.box.w + 2 * pad) * f, h: (l.box.h + 2 * pad) * f }, image.width, image.height);
-  return { ...l, box, charHeight: l.charHeight * f };
+  const band = l.band && { y0: Math.max(box.y, (l.band.y0 - pad) * f), y1: Math.min(box.y + box.h, (l.band.y1 + pad) * f) };
+  return { ...l, box, charHeight: l.charHeight * f, ...(band ? { band } : {}) };
 }
 
 /** The stroke masks of an image for each polarity the options ask for (they do not depend on glyph heights). */
@@ -360,6 +398,7 @@ function findAtScale(image: GreyImage, options: FindTextLinesOptions, masks = ma
     const y0 = Math.max(0, m.y0 - pad);
     const x1 = Math.min(width, m.x1 + pad);
     const y1 = Math.min(height, m.y1 + pad);
-    return { box: { x: x0, y: y0, w: x1 - x0, h: y1 - y0 }, polarity: m.polarity, charHeight: m.h, glyphs: m.heights.length, level: m.level, score: m.score };
+    const band = glyphBand(m.spans, m.h, y0, y1);
+    return { box: { x: x0, y: y0, w: x1 - x0, h: y1 - y0 }, polarity: m.polarity, charHeight: m.h, glyphs: m.heights.length, level: m.level, score: m.score, ...(band ? { band } : {}) };
   });
 }

@@ -8,7 +8,7 @@ import { candidateLines } from "../../src/ocr/line-candidates.js";
 import { whiteTopHat } from "../../src/ocr/morphology.js";
 import { toGrey, type GreyImage } from "../../src/ocr/raster.js";
 import { strokeMasks } from "../../src/ocr/stroke-mask.js";
-import { findTextLines, isTextLine, textScore } from "../../src/ocr/text-lines.js";
+import { findTextLines, glyphBand, isTextLine, textScore } from "../../src/ocr/text-lines.js";
 import { openPixels, readFrame } from "../../src/pixels/image.js";
 import { renderFrame } from "../../src/pixels/render/index.js";
 import { sharedData, syntheticText } from "./fixture.js";
@@ -139,4 +139,19 @@ test("when real overlay-phi images are rendered then most visible PHI values lie
   assert.ok(values >= 20, `${values} values`);
   // A regression guard (this subset: 33 of 37); the full-set rate is measured by scripts/ocr-experiment.ts.
   assert.ok(covered >= 0.85 * values, `${covered} of ${values}`);
+});
+
+test("when a line box is not much taller than its glyphs, then it has no glyph band", () => {
+  // Glyphs 10 px tall (rows 20-30) in a 14 px box: 1.4 glyph heights.
+  assert.equal(glyphBand([20, 30, 21, 30, 20, 29], 10, 18, 32), undefined);
+});
+
+test("when a line box grew over texture above and below its glyphs, then the band is its regular glyphs' rows plus 2 px", () => {
+  // Three glyphs of 10 px (rows 40-51), a tall texture blob (rows 25-45) and a speck (rows 55-57), in a box of rows 25-60.
+  const spans = [40, 50, 41, 51, 40, 50, 25, 45, 55, 57];
+  assert.deepEqual(glyphBand(spans, 10, 25, 60), { y0: 38, y1: 53 });
+});
+
+test("when the regular glyphs fill the tall box, then there is no band to cut to", () => {
+  assert.equal(glyphBand([10, 20, 18, 28], 10, 8, 30), undefined);
 });

@@ -1,0 +1,39 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readLines, type FrameLines } from "../../src/burnin/detect.js";
+import type { OcrEngine, OcrImage, OcrWord } from "../../src/ocr/engine.js";
+import type { TextLine } from "../../src/ocr/text-lines.js";
+import { rendered } from "../../src/pixels/render/index.js";
+
+/** An engine that reads one word spanning the whole image it is given. */
+const wholeImageEngine: OcrEngine = {
+  name: "whole",
+  concurrency: 1,
+  async recognize(image: OcrImage): Promise<OcrWord[]> {
+    return [{ text: "WORD", confidence: 90, box: { x: 0, y: 0, w: image.width, h: image.height } }];
+  },
+  async close() {},
+};
+
+/** A 100 x 60 grey frame with one detected line. */
+function frameWith(line: TextLine): FrameLines {
+  const data = new Uint8Array(100 * 60).fill(40);
+  for (let y = line.band?.y0 ?? line.box.y; y < (line.band?.y1 ?? line.box.y + line.box.h); y++) for (let x = 12; x < 80; x += 3) data[y * 100 + x] = 250;
+  const grey = { width: 100, height: 60, channels: 1 as const, data };
+  return { frame: 0, boxes: [line.box], full: false, found: { grey, lines: [line], full: false }, rendering: rendered(100, 60, 1, data) };
+}
+
+const tall: TextLine = { box: { x: 10, y: 10, w: 75, h: 40 }, polarity: "bright", charHeight: 10, glyphs: 20, level: 250, score: 0.9, band: { y0: 25, y1: 37 } };
+
+test("when a line grew over texture (it carries a glyph band), then its box and its words' boxes are cut to the band's rows", async () => {
+  const text = await readLines(frameWith(tall), { engine: wholeImageEngine });
+  assert.deepEqual(text.lines[0].box, { x: 10, y: 25, w: 75, h: 12 });
+  assert.ok(text.words.length > 0);
+  for (const w of text.words) assert.ok(w.box.y >= 25 && w.box.y + w.box.h <= 37, "each word lies in the band's rows");
+});
+
+test("when a line has no glyph band, then its box is kept as detected", async () => {
+  const { band: _band, ...plain } = tall;
+  const text = await readLines(frameWith(plain), { engine: wholeImageEngine });
+  assert.deepEqual(text.lines[0].box, tall.box);
+});
