@@ -1,5 +1,5 @@
 // Decision: which detected text is PHI (recognizers), which cannot be read (fail-safe), which stays.
-import { analyzeWords, DEFAULT_ALLOW_LIST, labelledLines, unreadDateRemainder, unreadRemainder, type PhiContext, type WordFinding } from "../phi/index.js";
+import { analyzeWords, DEFAULT_ALLOW_LIST, labelledLines, unreadDateRemainder, unreadRemainder, wholeHeaderValue, type PhiContext, type WordFinding } from "../phi/index.js";
 import type { Rect } from "../redact/index.js";
 import type { FrameText, PixelMode, RedactionDecision } from "./types.js";
 import { continuations, grow, inside, redactionBoxes, rowMates, sameRow, stackGaps, textBlocks, union } from "./layout.js";
@@ -73,8 +73,9 @@ function findingDecisions(c: FrameContext, f: WordFinding): void {
   out.push({ frame: text.frame, box: grow(b, inLines ? 1 : pad), reason: f.recognizer, entity: f.entity, score: f.score });
   const lines = new Set(f.words.map((i) => words[i].line).filter((l): l is number => l !== undefined));
   if (byLine) for (const l of [...lines]) for (const m of rowMates(text.lines, l, c.unsure)) lines.add(m);
-  const wrapped = byLine ? continuations(text, lines, b) : [];
   const read = f.words.map((i) => words[i].text).join(" ");
+  // A header value read whole does not go on below: a line under it is another field.
+  const wrapped = byLine && !wholeHeaderValue(read, options.context) ? continuations(text, lines, b) : [];
   const rest = !byLine ? undefined : EXTENDABLE.has(f.entity) ? unreadRemainder(read, options.context) : f.entity === "DATE" ? unreadDateRemainder(read, options.context) : undefined;
   if (rest) {
     const chars = f.words.reduce((n, i) => n + words[i].text.replace(/\s/g, "").length, 0) + f.words.length - 1;
@@ -177,6 +178,23 @@ function failSafeDecisions(c: FrameContext, blockHasFinding: (i: number) => bool
   return taken;
 }
 
+/** Score of a header age read as a bare number, without an age cue (header-values). */
+const BARE_AGE_SCORE = 0.3;
+
+/**
+ * The patient's age read as a bare number ("67") on an unflagged line of a block that holds a
+ * finding: its "Age:" label was lost (drawn on a band of its own grey), and the header's age
+ * alone is too weak a match elsewhere.
+ */
+function bareAges(text: FrameText, context: PhiContext, flagged: ReadonlySet<number>, blockHasFinding: (i: number) => boolean): WordFinding[] {
+  if (!flagged.size || !(context.ages ?? []).length) return [];
+  const weak = analyzeWords(analysed(text), context, { recognizers: ["header"], entities: ["AGE"], minScore: BARE_AGE_SCORE });
+  return weak.filter((f) => f.words.length > 0 && f.words.every((i) => {
+    const l = text.words[i].line;
+    return l !== undefined && !flagged.has(l) && blockHasFinding(l);
+  }));
+}
+
 /**
  * Decides what to redact in one frame. "all-text": every detected line. "phi": the words of
  * every PHI finding and the text line they lie in (recognizer, entity and score kept as the
@@ -208,6 +226,10 @@ export function decideRedactions(text: FrameText, options: DecideOptions): Redac
   const flagged = new Set<number>();
   for (const f of findings) for (const i of f.words) if (text.words[i].line !== undefined) flagged.add(text.words[i].line!);
   const blockHasFinding = (i: number): boolean => [...flagged].some((j) => c.blocks[j] === c.blocks[i]);
+  for (const f of bareAges(text, options.context, flagged, blockHasFinding)) {
+    findingDecisions(c, f);
+    for (const i of f.words) flagged.add(text.words[i].line!);
+  }
   const cued = c.byLine ? cueDecisions(c, flagged, blockHasFinding) : new Set<number>();
   const unread = options.failSafe !== false ? failSafeDecisions(c, blockHasFinding) : new Set<number>();
   if (c.byLine) gapDecisions(c, new Set([...flagged, ...cued, ...unread]));

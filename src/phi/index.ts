@@ -10,7 +10,7 @@ export type { AnalyzeOptions, CleanOptions } from "./analyzer.js";
 export { analyzeText, analyzeWords, cleanText, joinWords, DEFAULT_MIN_SCORE } from "./analyzer.js";
 export { LABELS } from "./labels.js";
 export { labelledLines } from "./line-labels.js";
-export { unreadDateRemainder, unreadRemainder } from "./value-extent.js";
+export { unreadDateRemainder, unreadRemainder, wholeHeaderValue } from "./value-extent.js";
 export type { ValueRemainder } from "./value-extent.js";
 export type { LabelledLine } from "./line-labels.js";
 export type { LabelDef } from "./labels.js";

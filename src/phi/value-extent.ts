@@ -59,6 +59,17 @@ export function unreadRemainder(read: string, context: PhiContext): ValueRemaind
   return best;
 }
 
+/**
+ * True when the read text is the whole of one of the header's values (names in any order the
+ * header allows, IDs, institutions, addresses), OCR look-alikes folded: nothing of it is left
+ * to continue on another line.
+ */
+export function wholeHeaderValue(read: string, context: PhiContext): boolean {
+  const r = [...read].map(foldChar).join("");
+  if (r.length < MIN_READ) return false;
+  return candidates(context).some((value) => [...value].map(foldChar).join("") === r);
+}
+
 /** Longest remainder of a date (characters, separators left out) a partial reading is extended by. */
 const MAX_DATE_REST = 8;
 

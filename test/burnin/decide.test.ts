@@ -131,3 +131,31 @@ test("when a row is missing between two unreadable lines of a stack then the fai
   // Without the fail-safe, nothing is redacted, so no row is missing from a redacted stack.
   assert.deepEqual(decideRedactions({ frame: 0, lines, words: [] }, { mode: "phi", context: emptyContext(), failSafe: false }), []);
 });
+
+test("when a header value is read whole then the field on the line below is not taken as its wrapped continuation", () => {
+  const ctx = contextFromValues([{ keyword: "InstitutionName", vr: "LO", value: "Nielsen, Jimenez and Aguilar Community Hospital" }]);
+  const text: FrameText = {
+    frame: 0,
+    lines: [line(10, 10, 240), line(110, 24, 140), line(110, 38, 60), line(115, 52, 30)],
+    words: [
+      word("Institution", 10, 10, 60, 0), word("Name:", 72, 10, 30, 0), word("Nielsen,", 110, 10, 50, 0), word("Jimenez", 164, 10, 46, 0), word("and", 214, 10, 36, 0),
+      word("Aguilar", 110, 24, 50, 1), word("Community", 164, 24, 86, 1), word("Hospital", 110, 38, 60, 2), word("23", 115, 52, 30, 3),
+    ],
+  };
+  const out = decideRedactions(text, { mode: "phi", context: ctx, failSafe: false });
+  assert.ok(covers(out.map((d) => d.box), { x: 110, y: 38, w: 140, h: 10 }), "the value's own last line goes, across the paragraph");
+  assert.ok(!out.some((d) => d.box.y + d.box.h > 52), "the next field's line stays");
+});
+
+test("when the patient's age is read as a bare number in a block with a finding then it is redacted; alone it stays", () => {
+  const ctx = contextFromValues([{ keyword: "PatientName", vr: "PN", value: "SEXTON^CARMEN" }, { keyword: "PatientAge", vr: "AS", value: "067Y" }]);
+  const text: FrameText = {
+    frame: 0,
+    lines: [line(10, 10, 140), line(40, 24, 16)],
+    words: [word("Name:", 10, 10, 30, 0), word("SEXTON", 44, 10, 50, 0), word("CARMEN", 98, 10, 50, 0), word("67", 40, 24, 16, 1)],
+  };
+  const out = decideRedactions(text, { mode: "phi", context: ctx, failSafe: false });
+  assert.ok(out.some((d) => d.entity === "AGE" && covers([d.box], text.words[3].box)));
+  const alone: FrameText = { frame: 0, lines: [text.lines[1]], words: [{ ...text.words[3], line: 0 }] };
+  assert.deepEqual(decideRedactions(alone, { mode: "phi", context: ctx, failSafe: false }), []);
+});

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { unreadDateRemainder, unreadRemainder } from "../../src/phi/value-extent.js";
+import { unreadDateRemainder, unreadRemainder, wholeHeaderValue } from "../../src/phi/value-extent.js";
 import { contextFromValues } from "../../src/phi/index.js";
 
 const context = contextFromValues([
@@ -37,4 +37,13 @@ test("when a value holds a letter that upper-cases to two (ß) then positions st
   const ctx = contextFromValues([{ keyword: "PatientName", vr: "PN", value: "GROß^ANNA" }]);
   // "GROß ANNA" and "GROß, ANNA": "GRO" read, the widest rest is "ß, ANNA" (7 characters).
   assert.deepEqual(unreadRemainder("GRO", ctx), { before: 0, after: 7 });
+});
+
+test("when the read text is a whole header value (any name order, look-alikes folded) then wholeHeaderValue says so; a part is not", () => {
+  const ctx = contextFromValues([{ keyword: "PatientName", vr: "PN", value: "SEXTON^CARMEN" }, { keyword: "InstitutionName", vr: "LO", value: "Scott Community Hospital" }]);
+  assert.equal(wholeHeaderValue("SEXTON CARMEN", ctx), true);
+  assert.equal(wholeHeaderValue("CARMEN SEXT0N", ctx), true);
+  assert.equal(wholeHeaderValue("Scott Community Hospital", ctx), true);
+  assert.equal(wholeHeaderValue("Scott Community", ctx), false);
+  assert.equal(wholeHeaderValue("SEXTON", ctx), false);
 });
