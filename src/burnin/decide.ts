@@ -1,5 +1,5 @@
 // Decision: which detected text is PHI (recognizers), which cannot be read (fail-safe), which stays.
-import { analyzeWords, DEFAULT_ALLOW_LIST, labelledLines, unreadDateRemainder, unreadRemainder, wholeHeaderValue, type PhiContext, type WordFinding } from "../phi/index.js";
+import { analyzeWords, DEFAULT_ALLOW_LIST, BARE_AGE_SCORE, labelledLines, unreadDateRemainder, unreadRemainder, wholeHeaderValue, type PhiContext, type WordFinding } from "../phi/index.js";
 import type { Rect } from "../redact/index.js";
 import type { FrameText, PixelMode, RedactionDecision } from "./types.js";
 import { continuations, grow, inside, redactionBoxes, rowMates, sameRow, stackGaps, textBlocks, union } from "./layout.js";
@@ -177,9 +177,6 @@ function failSafeDecisions(c: FrameContext, blockHasFinding: (i: number) => bool
   }
   return taken;
 }
-
-/** Score of a header age read as a bare number, without an age cue (header-values). */
-const BARE_AGE_SCORE = 0.3;
 
 /**
  * The patient's age read as a bare number ("67") on an unflagged line of a block that holds a

@@ -104,7 +104,7 @@ export interface TextLine {
    */
   score: number;
   /**
-   * Rows [y0, y1) that hold the line's glyphs of regular height, padded by a pixel: set when the
+   * Rows [y0, y1) that hold the line's glyphs of regular height, padded by 2 px: set when the
    * box grew much taller than its glyphs (texture or stray pieces above or below them).
    */
   band?: { y0: number; y1: number };

@@ -11,6 +11,7 @@ export { analyzeText, analyzeWords, cleanText, joinWords, DEFAULT_MIN_SCORE } fr
 export { LABELS } from "./labels.js";
 export { labelledLines } from "./line-labels.js";
 export { unreadDateRemainder, unreadRemainder, wholeHeaderValue } from "./value-extent.js";
+export { BARE_AGE_SCORE } from "./recognizers/header-values.js";
 export type { ValueRemainder } from "./value-extent.js";
 export type { LabelledLine } from "./line-labels.js";
 export type { LabelDef } from "./labels.js";

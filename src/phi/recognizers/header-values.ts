@@ -10,6 +10,9 @@ import { boundedEditDistance } from "../fuzzy.js";
 const MAX_EDITS = 3;
 const AGE_CUES = new Set(["age", "aged", "ag", "alter", "edad", "y", "yr", "yrs", "yo", "years", "year", "old"]);
 
+/** Score of the header's age read as a bare number without an age cue: below the default minimum, kept for callers that know more (a block of PHI fields). */
+export const BARE_AGE_SCORE = 0.3;
+
 /** True when a token next to tokens[first..last] on the same line is an age cue ("Age: 51", "51 yrs"). */
 function hasAgeCue(view: TextView, first: number, last: number): boolean {
   const toks = view.tokens;
@@ -45,10 +48,10 @@ export function matchHeaderTargets(view: TextView, targets: readonly HeaderTarge
   const emit = (t: HeaderTarget, i: number, j: number, penalty: number, how: string): void => {
     if (j - i + 1 < t.minTokens) return;
     let score = t.score - penalty;
-    if (t.needsAgeCue && !hasAgeCue(view, i, j)) score = Math.min(score, 0.3);
+    if (t.needsAgeCue && !hasAgeCue(view, i, j)) score = Math.min(score, BARE_AGE_SCORE);
     out.push({
       entity: t.entity, start: toks[i].start, end: toks[j].end, score, recognizer,
-      explanation: `${t.what}${how}${t.needsAgeCue ? (score > 0.3 ? ", next to an age cue" : ", bare number without an age cue") : ""}`,
+      explanation: `${t.what}${how}${t.needsAgeCue ? (score > BARE_AGE_SCORE ? ", next to an age cue" : ", bare number without an age cue") : ""}`,
     });
   };
   for (let i = 0; i < toks.length; i++) {
