@@ -57,8 +57,7 @@ export async function readLines(lines: FrameLines, options: DetectOptions): Prom
   const r = lines.rendering;
   const res = await readFrameLines(options.engine, lines.found, options.recipe);
   const bands = res.lines.map((g) => bandOf(g, r));
-  // The same lines as found, in order: their frame boxes are those findLines gave.
-  const out = res.lines.map((g, i) => ({ box: lines.boxes[i], charHeight: g.charHeight / (r.scale || 1), readable: g.readable, score: g.score }));
+  const out = res.lines.map((g, i) => ({ box: cutToBand(toPixelBox(g.box, r), bands[i]), charHeight: g.charHeight / (r.scale || 1), readable: g.readable, score: g.score }));
   // `line` of an ocrFrame word is the index into `lines`.
   const words = res.words.map((w) => {
     const line = w.line !== undefined && w.line < out.length ? w.line : undefined;
