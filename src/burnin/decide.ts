@@ -137,7 +137,8 @@ function gapDecisions(c: FrameContext, redacted: ReadonlySet<number>): void {
  * neighbour is more likely texture (anatomy, speckle). A frame where detection sees unreadable
  * "lines" everywhere is textured (speckle, trabecular bone, film grain): there, stacks of them are
  * texture too, and only strongly text-like ones (or those in a block with a finding, or in a
- * column of three left-aligned rows, one below another) are redacted. Returns the lines taken.
+ * column of three left-aligned rows, one below another) are redacted. A weak line directly above
+ * or below a taken line of a block with three taken is a row of that stack too. Returns the lines taken.
  */
 function failSafeDecisions(c: FrameContext, blockHasFinding: (i: number) => boolean): Set<number> {
   const taken = new Set<number>();
@@ -175,8 +176,25 @@ function failSafeDecisions(c: FrameContext, blockHasFinding: (i: number) => bool
     out.push({ frame: text.frame, box: grow(lineBoxes[u.i], 1), reason: "unreadable-text", score: 1 - u.conf / 100 });
     taken.add(u.i);
   }
+  // The first or last row of a stack of unreadable text, seen poorly by detection (a weak line):
+  // taken when it lies directly above or below a taken line of a block with STACK_ROWS taken.
+  for (const u of unreadable) {
+    if (taken.has(u.i) || blocks.filter((b, j) => b === blocks[u.i] && taken.has(j)).length < STACK_ROWS) continue;
+    const b = text.lines[u.i].box;
+    const stacked = [...taken].some((j) => {
+      const o = text.lines[j].box;
+      return blocks[j] === blocks[u.i] && !sameRow(o, b) && Math.abs(o.y - b.y) <= 2 * Math.max(o.h, b.h)
+        && Math.min(o.x + o.w, b.x + b.w) > Math.max(o.x, b.x);
+    });
+    if (!stacked) continue;
+    out.push({ frame: text.frame, box: grow(lineBoxes[u.i], 1), reason: "unreadable-text", score: 1 - u.conf / 100 });
+    taken.add(u.i);
+  }
   return taken;
 }
+
+/** Taken lines a block needs before a weak line above or below one of them is taken as a row of the stack. */
+const STACK_ROWS = 3;
 
 /**
  * The patient's age read as a bare number ("67") on an unflagged line of a block that holds a

@@ -117,7 +117,7 @@ interface Merged {
   y1: number;
   polarity: StrokePolarity;
   heights: number[];
-  /** Top and bottom (end-exclusive) of every glyph, in pairs. */
+  /** Top and bottom (end-exclusive) of every glyph of the merged candidates, in pairs (pieces joined along the row by `extendAlongRows` are not counted). */
   spans: number[];
   h: number;
   level: number;
@@ -181,7 +181,8 @@ const BAND_PAD = 2;
  * The rows [y0, y1) of a line's glyphs of regular height (0.5-1.6 times the median `h`; `spans`
  * holds each glyph's top and end-exclusive bottom in pairs), padded by BAND_PAD, when the line's
  * box [boxY0, boxY1) is at least TALL_LINE glyph heights tall and the band is shorter than it:
- * the box then grew over texture or stray pieces above or below the text.
+ * the box then grew over texture or stray pieces above or below the text. The glyphs of pieces
+ * joined along the row do not count: pieces of texture are what such a box grew by.
  */
 export function glyphBand(spans: readonly number[], h: number, boxY0: number, boxY1: number): { y0: number; y1: number } | undefined {
   if (boxY1 - boxY0 < TALL_LINE * h) return undefined;
@@ -265,7 +266,6 @@ function extendAlongRows(lines: Merged[], pieces: LineCandidate[], maxGapRatio: 
         m.x1 = Math.max(m.x1, b.x + b.w);
         m.y0 = Math.min(m.y0, b.y);
         m.y1 = Math.max(m.y1, b.y + b.h);
-        for (const g of p.glyphs) m.spans.push(g.y0, g.y1);
         free.delete(p);
         grown = true;
       }

@@ -159,3 +159,15 @@ test("when the patient's age is read as a bare number in a block with a finding 
   const alone: FrameText = { frame: 0, lines: [text.lines[1]], words: [{ ...text.words[3], line: 0 }] };
   assert.deepEqual(decideRedactions(alone, { mode: "phi", context: ctx, failSafe: false }), []);
 });
+
+test("when a weak unreadable line lies right under a stack of three taken unreadable lines then it is taken as the stack's last row", () => {
+  const stack = [line(10, 10, 120, false), line(10, 24, 100, false), line(10, 38, 110, false)];
+  const weak: FrameLine = { ...line(10, 52, 90, false), score: 0.3 };
+  const text: FrameText = { frame: 0, lines: [...stack, weak], words: [] };
+  const out = decideRedactions(text, { mode: "phi", context: emptyContext() });
+  assert.ok(covers(out.map((d) => d.box), weak.box), "the weak last row goes with its stack");
+  // Under a stack of two, the weak line is left (it may be texture beside a short block).
+  const short: FrameText = { frame: 0, lines: [stack[0], stack[1], { ...weak, box: { ...weak.box, y: 38 } }], words: [] };
+  const kept = decideRedactions(short, { mode: "phi", context: emptyContext() });
+  assert.ok(!covers(kept.map((d) => d.box), short.lines[2].box));
+});
