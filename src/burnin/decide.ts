@@ -143,6 +143,10 @@ function gapDecisions(c: FrameContext, redacted: ReadonlySet<number>): void {
 function failSafeDecisions(c: FrameContext, blockHasFinding: (i: number) => boolean): Set<number> {
   const taken = new Set<number>();
   const { text, options, out, lineBoxes, blocks } = c;
+  const take = (u: { i: number; conf: number }): void => {
+    out.push({ frame: text.frame, box: grow(lineBoxes[u.i], 1), reason: "unreadable-text", score: 1 - u.conf / 100 });
+    taken.add(u.i);
+  };
   const minConf = options.readableConfidence ?? 55;
   // Clinical vocabulary stays; but a short allowed word read from a smudge ("ww", "tm") does not vouch for the line.
   const vouches = (w: { text: string; confidence: number }) => DEFAULT_ALLOW_LIST.hasWord(w.text) && (w.text.length > 2 || w.confidence >= SHORT_ALLOWED_CONFIDENCE);
@@ -173,22 +177,21 @@ function failSafeDecisions(c: FrameContext, blockHasFinding: (i: number) => bool
     const weak = (text.lines[u.i].score ?? 1) < minScore;
     const members = blocks.filter((b) => b === blocks[u.i]).length;
     if (!blockHasFinding(u.i) && (members < 2 || weak)) continue;
-    out.push({ frame: text.frame, box: grow(lineBoxes[u.i], 1), reason: "unreadable-text", score: 1 - u.conf / 100 });
-    taken.add(u.i);
+    take(u);
   }
   // The first or last row of a stack of unreadable text, seen poorly by detection (a weak line):
-  // taken when it lies directly above or below a taken line of a block with STACK_ROWS taken.
+  // taken when it lies directly above or below a line taken above, in a block with STACK_ROWS
+  // taken (rows taken here do not vouch for more, so no chain runs down a column of texture).
+  const stack = [...taken];
   for (const u of unreadable) {
-    if (taken.has(u.i) || blocks.filter((b, j) => b === blocks[u.i] && taken.has(j)).length < STACK_ROWS) continue;
+    if (taken.has(u.i) || stack.filter((j) => blocks[j] === blocks[u.i]).length < STACK_ROWS) continue;
     const b = text.lines[u.i].box;
-    const stacked = [...taken].some((j) => {
+    const stacked = stack.some((j) => {
       const o = text.lines[j].box;
       return blocks[j] === blocks[u.i] && !sameRow(o, b) && Math.abs(o.y - b.y) <= 2 * Math.max(o.h, b.h)
         && Math.min(o.x + o.w, b.x + b.w) > Math.max(o.x, b.x);
     });
-    if (!stacked) continue;
-    out.push({ frame: text.frame, box: grow(lineBoxes[u.i], 1), reason: "unreadable-text", score: 1 - u.conf / 100 });
-    taken.add(u.i);
+    if (stacked) take(u);
   }
   return taken;
 }
