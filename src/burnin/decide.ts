@@ -206,6 +206,8 @@ const STACK_ROWS = 3;
  */
 function bareAges(text: FrameText, context: PhiContext, flagged: ReadonlySet<number>, blockHasFinding: (i: number) => boolean): WordFinding[] {
   if (!flagged.size || !(context.ages ?? []).length) return [];
+  // Only unflagged lines of blocks with a finding can hold one: most frames have none, and skip the second pass.
+  if (!text.lines.some((_, l) => !flagged.has(l) && blockHasFinding(l))) return [];
   const weak = analyzeWords(analysed(text), context, { recognizers: ["header"], entities: ["AGE"], minScore: BARE_AGE_SCORE });
   return weak.filter((f) => f.words.length > 0 && f.words.every((i) => {
     const l = text.words[i].line;
