@@ -23,26 +23,48 @@ function hasAgeCue(view: TextView, first: number, last: number): boolean {
 }
 
 /** Finds every header target in the view; one finding per (token range, target) with the best score. */
+/** Targets indexed for matching: by exact skeleton, by length for fuzzy matches, substrings, cut-off values. */
+interface TargetIndex {
+  exact: Map<string, HeaderTarget[]>;
+  fuzzyByLength: Map<number, HeaderTarget[]>;
+  subs: HeaderTarget[];
+  truncatable: HeaderTarget[];
+  maxLen: number;
+}
+
+/** Indexes per target list (a context's list is cached, so each is indexed once). */
+const indexes = new WeakMap<readonly HeaderTarget[], TargetIndex>();
+
+function indexOf(targets: readonly HeaderTarget[]): TargetIndex {
+  const hit = indexes.get(targets);
+  if (hit) return hit;
+  const index: TargetIndex = {
+    exact: new Map(),
+    fuzzyByLength: new Map(),
+    subs: [],
+    // Long values whose cut-off remainder is still distinctive; bare numbers and single short words are excluded.
+    truncatable: targets.filter((t) => t.skel.length >= 6 && !t.needsAgeCue),
+    maxLen: 0,
+  };
+  for (const t of targets) {
+    const list = index.exact.get(t.skel) ?? [];
+    list.push(t);
+    index.exact.set(t.skel, list);
+    if (t.maxEdits > 0) {
+      const byLength = index.fuzzyByLength.get(t.skel.length) ?? [];
+      byLength.push(t);
+      index.fuzzyByLength.set(t.skel.length, byLength);
+    }
+    if (t.substring) index.subs.push(t);
+    index.maxLen = Math.max(index.maxLen, t.skel.length + t.maxEdits);
+  }
+  indexes.set(targets, index);
+  return index;
+}
+
 export function matchHeaderTargets(view: TextView, targets: readonly HeaderTarget[], recognizer: string, allowed: readonly boolean[] = []): Finding[] {
   if (targets.length === 0 || view.tokens.length === 0) return [];
-  const exact = new Map<string, HeaderTarget[]>();
-  const fuzzyByLength = new Map<number, HeaderTarget[]>();
-  const subs: HeaderTarget[] = [];
-  let maxLen = 0;
-  // Long values whose cut-off remainder is still distinctive; bare numbers and single short words are excluded.
-  const truncatable = targets.filter((t) => t.skel.length >= 6 && !t.needsAgeCue);
-  for (const t of targets) {
-    const list = exact.get(t.skel) ?? [];
-    list.push(t);
-    exact.set(t.skel, list);
-    if (t.maxEdits > 0) {
-      const list = fuzzyByLength.get(t.skel.length) ?? [];
-      list.push(t);
-      fuzzyByLength.set(t.skel.length, list);
-    }
-    if (t.substring) subs.push(t);
-    maxLen = Math.max(maxLen, t.skel.length + t.maxEdits);
-  }
+  const { exact, fuzzyByLength, subs, truncatable, maxLen } = indexOf(targets);
   const out: Finding[] = [];
   const toks = view.tokens;
   const emit = (t: HeaderTarget, i: number, j: number, penalty: number, how: string): void => {
@@ -56,15 +78,14 @@ export function matchHeaderTargets(view: TextView, targets: readonly HeaderTarge
   };
   for (let i = 0; i < toks.length; i++) {
     let concat = "";
+    let allAllowed = true;
     for (let j = i; j < toks.length; j++) {
       concat += toks[j].skel;
       if (concat.length > maxLen) break;
       for (const t of exact.get(concat) ?? []) emit(t, i, j, 0, j > i ? ` (over ${j - i + 1} tokens)` : "");
       // Allow-listed words are themselves, not misspelt header values ("Scout" is not "Scott").
-      const allAllowed = toks.slice(i, j + 1).every((k) => allowed[k.index]);
-      const fuzzy: HeaderTarget[] = [];
-      if (!allAllowed) for (let n = concat.length - MAX_EDITS; n <= concat.length + MAX_EDITS; n++) fuzzy.push(...(fuzzyByLength.get(n) ?? []));
-      for (const t of fuzzy) {
+      allAllowed = allAllowed && allowed[toks[j].index] === true;
+      if (!allAllowed) for (let n = concat.length - MAX_EDITS; n <= concat.length + MAX_EDITS; n++) for (const t of fuzzyByLength.get(n) ?? []) {
         if (t.skel === concat || Math.abs(t.skel.length - concat.length) > t.maxEdits) continue;
         const d = boundedEditDistance(concat, t.skel, t.maxEdits);
         if (d > t.maxEdits) continue;
