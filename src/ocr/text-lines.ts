@@ -116,12 +116,18 @@ interface Merged {
   x1: number;
   y1: number;
   polarity: StrokePolarity;
-  heights: number[];
   /** Top and bottom (end-exclusive) of every glyph of the merged candidates, in pairs (pieces joined along the row by `extendAlongRows` are not counted). */
   spans: number[];
   h: number;
   level: number;
   score: number;
+}
+
+/** The heights of the glyphs whose tops and bottoms `spans` holds in pairs. */
+function glyphHeights(spans: readonly number[]): number[] {
+  const out: number[] = [];
+  for (let i = 0; i + 1 < spans.length; i += 2) out.push(spans[i + 1] - spans[i]);
+  return out;
 }
 
 /** Merges lines of one polarity and glyph height that share a row and overlap or nearly touch. */
@@ -132,7 +138,6 @@ function mergeRows(lines: LineCandidate[], maxGapRatio: number): Merged[] {
     x1: l.box.x + l.box.w,
     y1: l.box.y + l.box.h,
     polarity: l.polarity,
-    heights: l.glyphs.map((g) => g.y1 - g.y0),
     spans: l.glyphs.flatMap((g) => [g.y0, g.y1]),
     h: l.charHeight,
     level: l.level,
@@ -157,9 +162,8 @@ function mergeRows(lines: LineCandidate[], maxGapRatio: number): Merged[] {
         a.y0 = Math.min(a.y0, b.y0);
         a.x1 = Math.max(a.x1, b.x1);
         a.y1 = Math.max(a.y1, b.y1);
-        a.heights.push(...b.heights);
         a.spans.push(...b.spans);
-        a.h = median(a.heights);
+        a.h = median(glyphHeights(a.spans));
         a.level = a.polarity === "bright" ? Math.max(a.level, b.level) : Math.min(a.level, b.level);
         a.score = Math.max(a.score, b.score);
         out.splice(j, 1);
@@ -399,6 +403,6 @@ function findAtScale(image: GreyImage, options: FindTextLinesOptions, masks = ma
     const x1 = Math.min(width, m.x1 + pad);
     const y1 = Math.min(height, m.y1 + pad);
     const band = glyphBand(m.spans, m.h, y0, y1);
-    return { box: { x: x0, y: y0, w: x1 - x0, h: y1 - y0 }, polarity: m.polarity, charHeight: m.h, glyphs: m.heights.length, level: m.level, score: m.score, ...(band ? { band } : {}) };
+    return { box: { x: x0, y: y0, w: x1 - x0, h: y1 - y0 }, polarity: m.polarity, charHeight: m.h, glyphs: m.spans.length / 2, level: m.level, score: m.score, ...(band ? { band } : {}) };
   });
 }
