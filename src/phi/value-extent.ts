@@ -19,6 +19,9 @@ function foldChar(c: string): string {
   return ({ O: "0", I: "1", L: "1", S: "5", B: "8", Z: "2" } as Record<string, string>)[u] ?? u;
 }
 
+/** A text folded character by character (see foldChar): what read text and header values are compared as. */
+const fold = (text: string): string => [...text].map(foldChar).join("");
+
 /** Value texts in the order they may be burned in: names as written in the header and given-name first. */
 function candidates(context: PhiContext): string[] {
   const out: string[] = [];
@@ -38,7 +41,7 @@ function candidates(context: PhiContext): string[] {
  * When several values hold the text, the one leaving the most unread wins (the safer extent).
  */
 export function unreadRemainder(read: string, context: PhiContext): ValueRemainder | undefined {
-  const r = [...read].map(foldChar).join("");
+  const r = fold(read);
   if (r.length < MIN_READ) return undefined;
   let best: ValueRemainder | undefined;
   for (const value of candidates(context)) {
@@ -65,9 +68,9 @@ export function unreadRemainder(read: string, context: PhiContext): ValueRemaind
  * to continue on another line.
  */
 export function wholeHeaderValue(read: string, context: PhiContext): boolean {
-  const r = [...read].map(foldChar).join("");
+  const r = fold(read);
   if (r.length < MIN_READ) return false;
-  return candidates(context).some((value) => [...value].map(foldChar).join("") === r);
+  return candidates(context).some((value) => fold(value) === r);
 }
 
 /** Longest remainder of a date (characters, separators left out) a partial reading is extended by. */

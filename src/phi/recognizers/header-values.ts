@@ -22,7 +22,6 @@ function hasAgeCue(view: TextView, first: number, last: number): boolean {
   return first >= 2 && toks[first - 2].line === toks[first].line && AGE_CUES.has(toks[first - 2].lower + toks[first - 1].lower);
 }
 
-/** Finds every header target in the view; one finding per (token range, target) with the best score. */
 /** Targets indexed for matching: by exact skeleton, by length for fuzzy matches, substrings, cut-off values. */
 interface TargetIndex {
   exact: Map<string, HeaderTarget[]>;
@@ -62,6 +61,7 @@ function indexOf(targets: readonly HeaderTarget[]): TargetIndex {
   return index;
 }
 
+/** Finds every header target in the view; one finding per (token range, target) with the best score. */
 export function matchHeaderTargets(view: TextView, targets: readonly HeaderTarget[], recognizer: string, allowed: readonly boolean[] = []): Finding[] {
   if (targets.length === 0 || view.tokens.length === 0) return [];
   const { exact, fuzzyByLength, subs, truncatable, maxLen } = indexOf(targets);
