@@ -43,7 +43,7 @@ const SHORT_ALLOWED_CONFIDENCE = 50;
 interface FrameContext {
   text: FrameText;
   options: DecideOptions;
-  /** The box each line is redacted with (see redactionBoxes), extended to its stack's left margin (see marginExtended). */
+  /** The box each line is redacted with (see redactionBoxes), extended to or trimmed at its stack's left margin (see margin.ts). */
   lineBoxes: Rect[];
   /** Block id of each line (see textBlocks). */
   blocks: number[];
