@@ -28,6 +28,12 @@ export class Dataset {
 
   /** The element with this tag, if present. */
   get(tag: Tag): Element | undefined {
+    const i = this.indexOf(tag);
+    return i < 0 ? undefined : this.elements[i];
+  }
+
+  /** Index of the element with this tag, or -1. */
+  private indexOf(tag: Tag): number {
     const els = this.elements;
     // Elements are nearly always in ascending order: binary search, then a linear fallback.
     let lo = 0;
@@ -35,13 +41,12 @@ export class Dataset {
     while (lo <= hi) {
       const mid = (lo + hi) >>> 1;
       const t = els[mid].tag;
-      if (t === tag) return els[mid];
+      if (t === tag) return mid;
       if (t < tag) lo = mid + 1;
       else hi = mid - 1;
     }
-    if (this.ascending()) return undefined;
-    for (const el of els) if (el.tag === tag) return el;
-    return undefined;
+    if (this.ascending()) return -1;
+    return els.findIndex((el) => el.tag === tag);
   }
 
   /** Element count when the order was last checked, and whether it was ascending then. */
@@ -68,20 +73,26 @@ export class Dataset {
     return this.get(tag) !== undefined;
   }
 
-  /** Inserts or replaces an element, keeping ascending tag order; marks the dataset modified. */
+  /**
+   * Replaces the element of this tag where it stands (also in a file whose elements are out of
+   * order), or inserts it before the first greater tag; marks the dataset modified.
+   */
   put(el: Element): void {
     const els = this.elements;
-    const i = els.findIndex((e) => e.tag >= el.tag);
-    if (i >= 0 && els[i].tag === el.tag) els[i] = el;
-    else if (i < 0) els.push(el);
-    else els.splice(i, 0, el);
+    const at = this.indexOf(el.tag);
+    if (at >= 0) els[at] = el;
+    else {
+      const i = els.findIndex((e) => e.tag > el.tag);
+      if (i < 0) els.push(el);
+      else els.splice(i, 0, el);
+    }
     this.checkedLength = -1;
     this.touch(el.tag);
   }
 
   /** Removes the element with this tag; returns whether one was there. */
   delete(tag: Tag): boolean {
-    const i = this.elements.findIndex((e) => e.tag === tag);
+    const i = this.indexOf(tag);
     if (i < 0) return false;
     this.elements.splice(i, 1);
     this.checkedLength = -1;

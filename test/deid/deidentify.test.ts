@@ -64,6 +64,19 @@ test("when two files share a study then they share the remapped Study Instance U
   assert.match(ref(a)!, /^2\.25\./);
 });
 
+test("when a UID element stands out of tag order then it is remapped where it stands", () => {
+  // A damaged or odd file: (0004,000E) UI after (0020,000D), holding an instance UID.
+  const f = readDicom(synthetic({ PatientID: "P1" }));
+  const stray = tag(0x0004, 0x000e);
+  const value = new TextEncoder().encode("1.2.826.0.1.3680043.8.498.77\0");
+  const at = f.dataset.elements.findIndex((e) => e.tag === T.study) + 1;
+  f.dataset.elements.splice(at, 0, { tag: stray, vr: "UI", length: value.length, offset: -1, value });
+  const out = readDicom(deidentifyBytes(writeDicom(f), base()).output);
+  const strays = out.dataset.elements.filter((e) => e.tag === stray);
+  assert.equal(strays.length, 1);
+  assert.match(getText(out.dataset, stray)!, /^2\.25\./);
+});
+
 test("when Clean Descriptors is on then names in descriptions are replaced and clinical words stay", () => {
   const src = synthetic({ PatientName: "SMITH^JOHN", StudyDescription: "CT CHEST W CONTRAST for SMITH JOHN" });
   const f = readDicom(deidentifyBytes(src, base({ profile: optionsFromNames(["clean-descriptors"]) })).output);
