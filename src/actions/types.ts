@@ -11,8 +11,12 @@ export type Action =
   | { kind: "shiftDate" }
   | { kind: "clean" }
   | { kind: "replace"; values: string[] }
-  /** Keep a sequence and apply the plan to its items; `dummyText`: other text in them gets dummies (D on a sequence). */
-  | { kind: "recurse"; dummyText?: boolean };
+  /**
+   * Keep a sequence and apply the plan to its items; other text in them (text the profile
+   * would keep) gets dummies with `dummyText` (D on a sequence) or is cleaned with `cleanText`
+   * (C on a sequence).
+   */
+  | { kind: "recurse"; dummyText?: boolean; cleanText?: boolean };
 
 /** The kinds of action, for counting and reports. */
 export type ActionKind = Action["kind"];

@@ -2,6 +2,7 @@ import type { Dataset } from "../core/dataset.js";
 import type { Element } from "../core/element.js";
 import { tag as makeTag, tagGroup, isPrivateTag, formatTag, type Tag } from "../core/tag.js";
 import { formatTagPath, type PathStep } from "../core/tag-path.js";
+import { isStringVR } from "../core/vr.js";
 import { lookupTag } from "../dictionary/index.js";
 import type { Location } from "../dataset/edit.js";
 import { privateCreatorOf } from "../dataset/values.js";
@@ -28,6 +29,8 @@ export interface PlanOptions extends DecideOptions {
   override?: Override;
   /** Inside a sequence whose code is D: text the profile would keep gets a dummy instead. */
   dummyText?: boolean;
+  /** Inside a sequence whose code is C: text the profile would keep is cleaned instead. */
+  cleanText?: boolean;
 }
 
 const FREE_TEXT_VRS = new Set(["PN", "LO", "SH", "ST", "LT", "UT", "UC"]);
@@ -36,8 +39,9 @@ const isOverlayGroup = (g: number): boolean => g >= 0x6000 && g <= 0x601e && (g 
 
 /**
  * Walks a dataset (into every sequence the decisions keep) and decides an action per
- * element. Overlay groups follow their Overlay Data (60xx,3000): when it is removed, the
- * whole overlay group goes (a partial overlay module would be invalid). Tags unknown to
+ * element. A binary value to clean (Overlay Data under Clean Graphics) is removed. Overlay
+ * groups follow their Overlay Data (60xx,3000): when it is removed, the whole overlay group
+ * goes (a partial overlay module would be invalid). Tags unknown to
  * the dictionary in even groups are removed: they may be identifying attributes of a newer
  * edition of the standard.
  */
@@ -50,8 +54,13 @@ export function planDataset(ds: Dataset, options: PlanOptions, chain: Location["
     let d = options.override?.(facts) ?? decide(facts, options);
     if (d.rule === "standard attribute not in E.1-1: kept" && !lookupTag(el.tag) && tagGroup(el.tag) !== 0x0002) {
       d = { action: { kind: "remove" }, rule: "tag not in the PS3.6 dictionary: removed" };
+    } else if (d.action.kind === "clean" && !isStringVR(el.vr) && el.items === undefined) {
+      // Only text is cleaned here: a binary value to clean (Overlay Data under Clean Graphics) goes, the stricter choice.
+      d = { action: { kind: "remove" }, rule: `${d.rule}: binary value, removed (only text is cleaned)` };
     } else if (options.dummyText && d.action.kind === "keep" && FREE_TEXT_VRS.has(el.vr) && !d.rule.startsWith("recipe")) {
       d = { action: { kind: "dummy" }, rule: "text inside a sequence whose E.1-1 code is D: dummy" };
+    } else if (options.cleanText && d.action.kind === "keep" && FREE_TEXT_VRS.has(el.vr) && !d.rule.startsWith("recipe")) {
+      d = { action: { kind: "clean" }, rule: "text inside a sequence whose E.1-1 code is C: cleaned" };
     }
     decisions.set(el.tag, d);
   }
@@ -65,7 +74,8 @@ export function planDataset(ds: Dataset, options: PlanOptions, chain: Location["
     entries.push({ loc: { dataset: ds, tag: el.tag, chain, path: stepPath }, element: el, decision: d });
     if (d.action.kind === "recurse" && el.items) {
       el.items.forEach((item, k) => {
-        const inner = d.action.kind === "recurse" && d.action.dummyText ? { ...options, dummyText: true } : options;
+        const a = d.action.kind === "recurse" ? d.action : undefined;
+        const inner = a?.dummyText ? { ...options, dummyText: true } : a?.cleanText ? { ...options, cleanText: true } : options;
         entries.push(...planDataset(item.dataset, inner, [...chain, { dataset: ds, element: el, item }], [...path, { tag: el.tag, item: k }]));
       });
     }

@@ -11,6 +11,10 @@ import { isWellKnownUid } from "./uids.js";
 export interface IdentifyingValue { value: string; from: string; wholeWord: boolean }
 
 const latin1 = new TextDecoder("latin1");
+
+/** Words that name nobody: a value made of them only ("unknown^unknown", "ANONYMOUS") identifies no one. */
+const PLACEHOLDER_WORDS: ReadonlySet<string> = new Set(["UNKNOWN", "ANONYMOUS", "ANONYMIZED", "ANON", "NONE", "NULL", "UNNAMED", "N/A", "NA", "NOT", "GIVEN", "APPLICABLE", "AVAILABLE", "NO", "NAME"]);
+const placeholder = (n: string): boolean => n.split(/[\s^,]+/).filter(Boolean).every((w) => PLACEHOLDER_WORDS.has(w));
 const norm = (s: string): string => s.toUpperCase().replace(/\s+/g, " ").trim();
 
 /** The identifying values of one input, by category (from removed or replaced standard attributes). */
@@ -28,7 +32,8 @@ export interface IdentifyingSets {
  * Chooses what the residual check looks for: full person names (and family names of five
  * or more letters), IDs of four or more characters, dates, instance
  * UIDs, addresses, phone numbers and institution names. Values also present whole in a kept
- * element, or inside a pseudonym this run wrote, are left out (keeping them was chosen).
+ * element, or inside a pseudonym this run wrote, are left out (keeping them was chosen), and
+ * so are placeholders that name nobody ("unknown^unknown": "Unknown procedure" is no leak).
  */
 export function identifyingValues(sets: IdentifyingSets, kept: readonly string[], written: readonly string[]): IdentifyingValue[] {
   const keptSet = new Set(kept.map(norm));
@@ -36,7 +41,7 @@ export function identifyingValues(sets: IdentifyingSets, kept: readonly string[]
   const out = new Map<string, IdentifyingValue>();
   const add = (v: string, from: string, minLen: number) => {
     const n = norm(v);
-    if (n.length < minLen || DUMMY_TEXTS.has(n) || keptSet.has(n) || isWellKnownUid(n) || writtenText.includes(n)) return;
+    if (n.length < minLen || DUMMY_TEXTS.has(n) || placeholder(n) || keptSet.has(n) || isWellKnownUid(n) || writtenText.includes(n)) return;
     if (!out.has(n)) out.set(n, { value: n, from, wholeWord: true });
   };
   for (const pn of sets.personNames) {

@@ -46,7 +46,7 @@ let engine: OcrEngine | undefined;
 export async function init(o: DeidProcessorOptions): Promise<void> {
   await initOptions(o);
   const r = recipe?.rules.some((x) => x.action.kind === "clean");
-  if (o.profile.cleanDescriptors || o.profile.cleanStructuredContent || r) deidOptions!.cleaner = await loadTextCleaner();
+  if (o.profile.cleanDescriptors || o.profile.cleanStructuredContent || o.profile.cleanGraphics || r) deidOptions!.cleaner = await loadTextCleaner();
   if (o.pixels !== "off" && !engine) {
     const { createOcrEngine } = await import("../ocr/engine.js");
     const { DEFAULT_OCR_ENGINE, registerDefaultOcrEngines } = await import("../ocr/default-engines.js");

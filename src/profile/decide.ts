@@ -27,7 +27,7 @@ export interface DecideOptions {
 const A = {
   keep: { kind: "keep" }, remove: { kind: "remove" }, empty: { kind: "empty" }, dummy: { kind: "dummy" },
   remapUid: { kind: "remapUid" }, shiftDate: { kind: "shiftDate" }, clean: { kind: "clean" }, recurse: { kind: "recurse" },
-  dummySequence: { kind: "recurse", dummyText: true },
+  dummySequence: { kind: "recurse", dummyText: true }, cleanSequence: { kind: "recurse", cleanText: true },
 } as const satisfies Record<string, Action>;
 
 /** The code in force for a row: the first active option column the row fills, else the Basic Profile's. */
@@ -54,7 +54,8 @@ export interface RowFacts {
  * value is a dummy). Sequences: Z empties; D keeps the items and de-identifies every value
  * in them (profile rows, and dummies for other text); X/Z empties, X/D and X/Z/D remove
  * (a Type 3 sequence may not be empty), except reference sequences, whose UIDs are remapped;
- * U, C, K and X/Z/U* keep the sequence and apply the profile to its items.
+ * U, K and X/Z/U* keep the sequence and apply the profile to its items; C does too and cleans
+ * the other text in them.
  */
 export function actionForCode(code: ActionCode, facts: ElementFacts, options: ProfileOptions, column?: string, row: RowFacts = {}): Action {
   const sq = facts.isSequence;
@@ -77,7 +78,8 @@ export function actionForCode(code: ActionCode, facts: ElementFacts, options: Pr
     case "U": return sq ? A.recurse : A.remapUid;
     case "X/Z/U*": return sq ? A.recurse : facts.vr === "UI" ? A.remapUid : A.empty;
     case "C":
-      if (sq) return A.recurse;
+      // A cleaned sequence (Graphic Annotation, Content, Acquisition Context) has its text cleaned, not kept.
+      if (sq) return A.cleanSequence;
       // PS3.15 E.3.6: with Modified Dates, C on a date or time means "shift consistently".
       if (dateLike) return column === "rtnLongModifDatesOpt" || options.retainLongitudinal === "modified" ? A.shiftDate : A.dummy;
       return A.clean;

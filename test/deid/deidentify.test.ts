@@ -77,6 +77,38 @@ test("when a UID element stands out of tag order then it is remapped where it st
   assert.match(getText(out.dataset, stray)!, /^2\.25\./);
 });
 
+test("when Clean Graphics is on then an overlay goes whole: its bitmap cannot be cleaned of text, and a partial overlay is invalid", () => {
+  const f = readDicom(synthetic({ PatientID: "P1" }));
+  const us = (n: number) => Uint8Array.of(n & 0xff, n >> 8);
+  const put = (e: number, vr: string, value: Uint8Array) => f.dataset.put({ tag: tag(0x6000, e), vr, length: value.length, offset: -1, value });
+  put(0x0010, "US", us(3));
+  put(0x0011, "US", us(3));
+  put(0x0040, "CS", new TextEncoder().encode("G "));
+  put(0x0050, "SS", Uint8Array.of(1, 0, 1, 0));
+  put(0x0100, "US", us(1));
+  put(0x0102, "US", us(0));
+  put(0x3000, "OW", Uint8Array.of(0xff, 0x01));
+  const out = readDicom(deidentifyBytes(writeDicom(f), base({ profile: optionsFromNames(["clean-graphics"]) })).output);
+  assert.deepEqual(out.dataset.elements.filter((e) => e.tag >>> 16 === 0x6000), []);
+});
+
+test("when a graphic annotation's text names the patient then Clean Graphics cleans it and the Basic Profile gives a dummy", async () => {
+  const src = synthetic({ PatientName: "DOE^JANE", PatientID: "P1" });
+  const f = readDicom(src);
+  // A presentation-state style annotation: (0070,0001)[0].(0070,0008)[0].(0070,0006) Unformatted Text Value (not in E.1-1).
+  setValue(f.dataset, "GraphicAnnotationSequence[0].TextObjectSequence[0].UnformattedTextValue", ["Lesion 2 cm, JANE DOE"]);
+  const bytes = writeDicom(f);
+  const text = (opts: Partial<DeidOptions>) => {
+    const ds = readDicom(deidentifyBytes(bytes, base(opts)).output).dataset;
+    const item = (sq: number, d = ds) => d.get(tag(0x0070, sq))!.items![0].dataset;
+    return getText(item(0x0008, item(0x0001)), tag(0x0070, 0x0006));
+  };
+  const cleaned = text({ profile: optionsFromNames(["clean-graphics"]) })!;
+  assert.match(cleaned, /^Lesion 2 cm, /);
+  assert.doesNotMatch(cleaned, /JANE|DOE/);
+  assert.doesNotMatch(text({})!, /JANE|DOE|Lesion/);
+});
+
 test("when Clean Descriptors is on then names in descriptions are replaced and clinical words stay", () => {
   const src = synthetic({ PatientName: "SMITH^JOHN", StudyDescription: "CT CHEST W CONTRAST for SMITH JOHN" });
   const f = readDicom(deidentifyBytes(src, base({ profile: optionsFromNames(["clean-descriptors"]) })).output);
@@ -100,6 +132,12 @@ test("when Modified Dates is on then a patient's dates move by one keyed offset 
 test("when a kept attribute repeats the patient's name then the residual check fails the file", () => {
   const src = synthetic({ PatientName: "QUIXOTE^ALONSO", ManufacturerModelName: "SCANNER OF QUIXOTE ALONSO" });
   assert.throws(() => deidentifyBytes(src, base()), (e: unknown) => e instanceof DicomError && e.code === "RESIDUAL_PHI" && !/QUIXOTE/.test(e.message) && /\(0008,1090\)/.test(e.message));
+});
+
+test("when the patient's name is a placeholder then a kept text with that word is no residual", () => {
+  const src = synthetic({ PatientName: "unknown^unknown", ManufacturerModelName: "UNKNOWN MODEL" });
+  const out = readDicom(deidentifyBytes(src, base()).output);
+  assert.equal(getText(out.dataset, tag(0x0008, 0x1090)), "UNKNOWN MODEL");
 });
 
 test("when a recipe keeps an attribute then the recipe wins over the profile", () => {

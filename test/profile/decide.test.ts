@@ -27,6 +27,7 @@ const cases: [string, Parameters<typeof decide>[0], Parameters<typeof decide>[1]
   ["ContentSequence (D): items kept, values de-identified", { tag: T(0x40, 0xa730), vr: "SQ", isSequence: true }, basic, "recurse", "(0040,A730) D"],
   ["InstitutionCodeSequence (X/Z/D)", { tag: T(0x08, 0x82), vr: "SQ", isSequence: true }, basic, "remove", "X/Z/D"],
   ["Overlay Data (60xx,3000)", { tag: T(0x6002, 0x3000), vr: "OW", isSequence: false }, basic, "remove", "(60XX,3000)"],
+  ["Overlay Data with Clean Graphics (C; the plan removes a binary value)", { tag: T(0x6002, 0x3000), vr: "OW", isSequence: false }, withOpts("clean-graphics"), "clean", "cleanGraphOpt C"],
   ["a curve (50xx,xxxx)", { tag: T(0x5000, 0x3000), vr: "OW", isSequence: false }, basic, "remove", "X"],
   ["a private data element", { tag: T(0x0009, 0x1001), vr: "LO", isSequence: false, privateCreator: "ACME" }, basic, "remove", "private"],
   ["a safe private element with Retain Safe Private", { tag: T(0x0019, 0x100c), vr: "IS", isSequence: false, privateCreator: "SIEMENS MR HEADER" }, { ...withOpts("retain-safe-private"), isSafePrivate: () => true }, "keep", "E.3.10"],
