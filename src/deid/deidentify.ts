@@ -16,7 +16,7 @@ import { pseudonymFor, type PseudonymOptions } from "./pseudonym.js";
 import { patientDayOffset, shiftDateValue } from "./dates.js";
 import { remapUid } from "./uids.js";
 import { dummyValue } from "./dummy.js";
-import { markDeidentified } from "./mark.js";
+import { MARK_TAGS, markDeidentified } from "./mark.js";
 import { checkResidual, identifyingValues, type IdentifyingValue } from "./residual.js";
 import { recipeDecision, type Recipe } from "./recipe.js";
 import { BUILT_IN_SAFE_PRIVATE, safePrivatePredicate } from "./safe-private.js";
@@ -155,13 +155,13 @@ export function deidentifyFile(file: DicomFile, options: DeidOptions): { report:
 }
 
 /** Writes a de-identified file (rebuilt meta, zeroed preamble) and runs the residual check on the re-read output. */
-export function writeDeidentified(file: DicomFile, identifying: IdentifyingValue[], options: Pick<DeidOptions, "residualCheck">, fileName?: string): Uint8Array {
+export function writeDeidentified(file: DicomFile, identifying: IdentifyingValue[], options: Pick<DeidOptions, "residualCheck" | "profile">, fileName?: string): Uint8Array {
   const output = writeDicom(file, { stampImplementation: true, zeroPreamble: true });
   if (options.residualCheck !== false) {
     const back = readDicom(output, { file: fileName });
     try {
-      checkResidual(back.dataset, identifying);
-      checkResidual(back.meta, identifying);
+      checkResidual(back.dataset, identifying, { uidsKept: options.profile.retainUIDs, own: MARK_TAGS });
+      checkResidual(back.meta, identifying, { uidsKept: options.profile.retainUIDs });
     } catch (e) {
       if (e instanceof DicomError) e.withContext({ file: fileName });
       throw e;

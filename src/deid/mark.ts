@@ -10,6 +10,9 @@ const T = {
   longitudinal: tag(0x0028, 0x0303), codeValue: tag(0x0008, 0x0100), scheme: tag(0x0008, 0x0102), meaning: tag(0x0008, 0x0104),
 };
 
+/** The marking elements: their values are this tool's own words (the residual check skips them). */
+export const MARK_TAGS: ReadonlySet<number> = new Set([T.identityRemoved, T.method, T.methodCodes, T.longitudinal]);
+
 function textElement(ds: Dataset, t: number, vr: string, values: string[]): Element {
   const value = encodeValues(ds, t, vr, values);
   return { tag: t, vr, length: value.length, offset: -1, value };

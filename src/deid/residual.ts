@@ -83,19 +83,28 @@ export function pathHasIdentifying(path: string, values: readonly IdentifyingVal
   return values.some((v) => contains(hay, v));
 }
 
+/** Options of `checkResidual`. */
+export interface ResidualOptions {
+  /** UIDs were kept on purpose (Retain UIDs): UI values are not searched (a kept UID may hold a date's digits). */
+  uidsKept?: boolean;
+  /** Top-level elements whose values this tool wrote itself (the marking: "Retain Patient Characteristics" is no leak of a patient named Patient). */
+  own?: ReadonlySet<number>;
+}
+
 /**
  * Residual check: scans every element of the written output (private and nested included,
  * pixel data excepted) for an identifying value of its input. A hit throws RESIDUAL_PHI
  * naming the tag the value came from and where it remains, never the value.
  */
-export function checkResidual(ds: Dataset, values: readonly IdentifyingValue[], path: PathStep[] = []): void {
+export function checkResidual(ds: Dataset, values: readonly IdentifyingValue[], options: ResidualOptions = {}, path: PathStep[] = []): void {
   if (!values.length) return;
   for (const el of ds.elements) {
+    if (path.length === 0 && options.own?.has(el.tag)) continue;
     if (el.items) {
-      el.items.forEach((it, k) => checkResidual(it.dataset, values, [...path, { tag: el.tag, item: k }]));
+      el.items.forEach((it, k) => checkResidual(it.dataset, values, options, [...path, { tag: el.tag, item: k }]));
       continue;
     }
-    if (!el.value || el.tag === PIXEL_DATA || el.value.length > 1 << 20) continue;
+    if (!el.value || el.tag === PIXEL_DATA || el.value.length > 1 << 20 || (options.uidsKept && el.vr === "UI")) continue;
     const text = isStringVR(el.vr) ? elementText(el, ds) ?? "" : el.vr === "UN" || el.vr === "OB" ? latin1.decode(el.value) : "";
     if (!text) continue;
     const hay = norm(text.replace(/\^+/g, " "));

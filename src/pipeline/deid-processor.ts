@@ -8,6 +8,7 @@ import { deidentifyDicom } from "./deid-file.js";
 import type { PixelMode } from "../burnin/types.js";
 import type { OcrEngine } from "../ocr/engine.js";
 import { parseRecipe, type Recipe } from "../deid/recipe.js";
+import { needsTextCleaner } from "../profile/decide.js";
 import type { PseudonymOptions } from "../deid/pseudonym.js";
 
 /** Plain-data options of the de-identification processor (cloned into each worker). */
@@ -46,7 +47,7 @@ let engine: OcrEngine | undefined;
 export async function init(o: DeidProcessorOptions): Promise<void> {
   await initOptions(o);
   const r = recipe?.rules.some((x) => x.action.kind === "clean");
-  if (o.profile.cleanDescriptors || o.profile.cleanStructuredContent || o.profile.cleanGraphics || r) deidOptions!.cleaner = await loadTextCleaner();
+  if (needsTextCleaner(o.profile) || r) deidOptions!.cleaner = await loadTextCleaner();
   if (o.pixels !== "off" && !engine) {
     const { createOcrEngine } = await import("../ocr/engine.js");
     const { DEFAULT_OCR_ENGINE, registerDefaultOcrEngines } = await import("../ocr/default-engines.js");

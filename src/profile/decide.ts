@@ -1,7 +1,8 @@
 import { isGroupLengthTag, isPrivateCreatorTag, isPrivateTag, tagGroup, formatTag, type Tag } from "../core/tag.js";
 import type { Action, Decision } from "../actions/types.js";
+import { isStringVR } from "../core/vr.js";
 import { activeColumns, type ProfileOptions } from "./options.js";
-import { profileRowFor, type ActionCode, type ProfileRow } from "./table.js";
+import { PRIVATE_ATTRIBUTES_ROW, PROFILE_ROWS, profileRowFor, type ActionCode, type ProfileRow } from "./table.js";
 
 /** What the decision needs to know about one element (no value). */
 export interface ElementFacts {
@@ -37,6 +38,20 @@ export function effectiveCode(row: ProfileRow, options: ProfileOptions): { code:
     if (c) return { code: c, column: col };
   }
   return { code: row.basicProfile };
+}
+
+/**
+ * True when these options can clean text (a C code outside the Modified Dates column, which
+ * shifts dates instead; the private attributes row neither: a safe private attribute is kept
+ * as it is): Clean Descriptors, Structured Content and Graphics, Retain Patient
+ * Characteristics (Allergies, Patient State, ...) and Retain Device Identity (AE titles).
+ */
+export function needsTextCleaner(options: ProfileOptions): boolean {
+  return PROFILE_ROWS.some((row) => {
+    if (row === PRIVATE_ATTRIBUTES_ROW) return false;
+    const e = effectiveCode(row, options);
+    return e.code === "C" && e.column !== "rtnLongModifDatesOpt";
+  });
 }
 
 /** Facts about the table row that shape how a code applies. */
@@ -82,6 +97,9 @@ export function actionForCode(code: ActionCode, facts: ElementFacts, options: Pr
       if (sq) return A.cleanSequence;
       // PS3.15 E.3.6: with Modified Dates, C on a date or time means "shift consistently".
       if (dateLike) return column === "rtnLongModifDatesOpt" || options.retainLongitudinal === "modified" ? A.shiftDate : A.dummy;
+      // Its one other text it codes C, Timezone Offset From UTC, stays consistent as it is: dates
+      // move by whole days, times of day are kept. Binary timestamps (Frame Origin, Certified) go: see planDataset.
+      if (column === "rtnLongModifDatesOpt" && isStringVR(facts.vr)) return A.keep;
       return A.clean;
   }
 }

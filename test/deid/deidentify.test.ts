@@ -140,6 +140,19 @@ test("when the patient's name is a placeholder then a kept text with that word i
   assert.equal(getText(out.dataset, tag(0x0008, 0x1090)), "UNKNOWN MODEL");
 });
 
+test("when UIDs are retained then digits of a date inside a kept UID are no residual", () => {
+  const src = synthetic({ PatientID: "P1", StudyDate: "20170101", SOPInstanceUID: "1.2.3.20170101.4" });
+  const out = readDicom(deidentifyBytes(src, base({ profile: optionsFromNames(["retain-uids"]) })).output);
+  assert.equal(getText(out.dataset, T.sop), "1.2.3.20170101.4");
+  assert.equal(getText(out.dataset, tag(0x0008, 0x0020)), "");
+});
+
+test("when the patient is named like a word of the marking then the marking is no residual", () => {
+  const src = synthetic({ PatientName: "Patient^Test", PatientID: "P1" });
+  const out = readDicom(deidentifyBytes(src, base({ profile: optionsFromNames(["retain-patient-characteristics"]) })).output);
+  assert.match(getText(out.dataset, tag(0x0012, 0x0063))!, /Patient Characteristics/);
+});
+
 test("when a recipe keeps an attribute then the recipe wins over the profile", () => {
   const recipe = parseRecipe('{ "rules": [ { "match": { "keyword": "StudyDescription" }, "action": "keep" }, { "match": { "keyword": "InstitutionName" }, "action": { "replace": "SITE A" } } ] }');
   const f = readDicom(deidentifyBytes(synthetic({ StudyDescription: "KNEE MRI", InstitutionName: "GENERAL HOSPITAL" }), base({ recipe })).output);

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { decide } from "../../src/profile/decide.js";
+import { decide, needsTextCleaner } from "../../src/profile/decide.js";
 import { BASIC_PROFILE, optionsFromNames, methodCodes } from "../../src/profile/options.js";
 import { tag } from "../../src/core/tag.js";
 
@@ -16,6 +16,9 @@ const cases: [string, Parameters<typeof decide>[0], Parameters<typeof decide>[1]
   ["InstitutionName with Retain Institution Identity", { tag: T(0x08, 0x80), vr: "LO", isSequence: false }, withOpts("retain-institution-identity"), "keep", "rtnInstIdOpt K"],
   ["StationName with Retain Device Identity", { tag: T(0x08, 0x1010), vr: "SH", isSequence: false }, withOpts("retain-device-identity"), "keep", "rtnDevIdOpt"],
   ["StudyDate (Z) with Full Dates", { tag: T(0x08, 0x20), vr: "DA", isSequence: false }, withOpts("retain-full-dates"), "keep", "rtnLongFullDatesOpt K"],
+  ["TimezoneOffsetFromUTC (SH, C) with Modified Dates: consistent as it is", { tag: T(0x08, 0x201), vr: "SH", isSequence: false }, withOpts("retain-modified-dates"), "keep", "rtnLongModifDatesOpt C"],
+  ["FrameOriginTimestamp (OB, C) with Modified Dates: a binary value the plan removes", { tag: T(0x34, 0x7), vr: "OB", isSequence: false }, withOpts("retain-modified-dates"), "clean", "rtnLongModifDatesOpt C"],
+  ["Allergies (C) with Retain Patient Characteristics", { tag: T(0x10, 0x2110), vr: "LO", isSequence: false }, withOpts("retain-patient-characteristics"), "clean", "rtnPatCharsOpt C"],
   ["StudyDate with Modified Dates", { tag: T(0x08, 0x20), vr: "DA", isSequence: false }, withOpts("retain-modified-dates"), "shiftDate", "rtnLongModifDatesOpt C"],
   ["StudyDescription (X) with Clean Descriptors", { tag: T(0x08, 0x1030), vr: "LO", isSequence: false }, withOpts("clean-descriptors"), "clean", "cleanDescOpt C"],
   ["StudyDescription with no option", { tag: T(0x08, 0x1030), vr: "LO", isSequence: false }, basic, "remove", "X"],
@@ -59,3 +62,21 @@ test("when an option name is unknown then a CONFIG error lists the known ones", 
   assert.throws(() => optionsFromNames(["retain-everything"]), /unknown profile option "retain-everything"; known: retain-safe-private/);
   assert.equal(optionsFromNames(["113105"]).cleanDescriptors, true);
 });
+
+// [options, whether a text cleaner is needed]
+const cleanerCases: [string[], boolean][] = [
+  [[], false],
+  [["retain-modified-dates"], false],
+  [["retain-full-dates", "retain-uids", "retain-institution-identity"], false],
+  [["retain-device-identity"], true], // AE titles, Network ID: C
+  [["retain-safe-private"], false], // its C is on the private attributes row: a safe private attribute is kept as it is
+  [["clean-descriptors"], true],
+  [["clean-structured-content"], true],
+  [["clean-graphics"], true],
+  [["retain-patient-characteristics"], true],
+];
+for (const [names, needed] of cleanerCases) {
+  test(`when the options are [${names.join(", ")}] then a text cleaner is ${needed ? "" : "not "}needed`, () => {
+    assert.equal(needsTextCleaner(optionsFromNames(names)), needed);
+  });
+}
