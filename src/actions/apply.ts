@@ -1,7 +1,7 @@
 import type { Dataset } from "../core/dataset.js";
 import type { Element } from "../core/element.js";
 import { isPrivateCreatorTag, isPrivateTag, tagElement, tagGroup } from "../core/tag.js";
-import { isStringVR } from "../core/vr.js";
+import { isStringVR, maxValueChars } from "../core/vr.js";
 import { invalidate, putAt, removeAt, setAt, type Location } from "../dataset/edit.js";
 import { elementText } from "../dataset/values.js";
 import type { Action, ActionKind } from "./types.js";
@@ -69,7 +69,10 @@ function applyOne(p: PlannedAction, ctx: ActionContext): boolean {
       const text = elementText(el, ds) ?? "";
       const cleaned = ctx.clean(text);
       if (cleaned === text) return false;
-      replaceValue(loc, el, el.vr === "LT" || el.vr === "ST" || el.vr === "UT" ? [cleaned] : cleaned.split("\\"));
+      // The marker may be longer than what it replaced: each value is cut to its VR's length (PS3.5 6.2).
+      const max = maxValueChars(el.vr);
+      const values = el.vr === "LT" || el.vr === "ST" || el.vr === "UT" ? [cleaned] : cleaned.split("\\");
+      replaceValue(loc, el, max === undefined ? values : values.map((v) => (v.length > max ? v.slice(0, max).trimEnd() : v)));
       return true;
     }
     case "replace":

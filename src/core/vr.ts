@@ -58,3 +58,13 @@ export function binaryValueSize(vr: string): number | undefined {
     default: return undefined;
   }
 }
+
+/** PS3.5 6.2 (Table 6.2-1): most characters one value of a text VR may hold (PN: per component group); none for UC, UR, UT. */
+const MAX_CHARS: Readonly<Record<string, number>> = {
+  AE: 16, AS: 4, CS: 16, DA: 8, DS: 16, DT: 26, IS: 12, LO: 64, LT: 10240, PN: 64, SH: 16, ST: 1024, TM: 14, UI: 64,
+};
+
+/** The most characters one value of this VR may hold, or undefined when it has no limit (or is not text). */
+export function maxValueChars(vr: string): number | undefined {
+  return MAX_CHARS[vr];
+}

@@ -117,6 +117,17 @@ test("when Clean Descriptors is on then names in descriptions are replaced and c
   assert.deepEqual(codes, ["113100", "113105"]);
 });
 
+test("when a cleaned value grows past its VR's length then it is cut to fit", () => {
+  // LO holds 64 characters; "[REMOVED]" is longer than the name it replaces.
+  const long = "CT CHEST W CONTRAST LOW DOSE PROTOCOL FOLLOW UP NODULE for AB CD";
+  assert.equal(long.length, 64);
+  const src = synthetic({ PatientName: "AB^CD", StudyDescription: long });
+  const f = readDicom(deidentifyBytes(src, base({ profile: optionsFromNames(["clean-descriptors"]) })).output);
+  const cleaned = getText(f.dataset, tag(0x08, 0x1030))!;
+  assert.ok(cleaned.length <= 64, `${cleaned.length} characters`);
+  assert.match(cleaned, /^CT CHEST W CONTRAST LOW DOSE PROTOCOL FOLLOW UP NODULE for \[REM/);
+});
+
 test("when Modified Dates is on then a patient's dates move by one keyed offset and intervals hold", () => {
   const opts = base({ profile: optionsFromNames(["retain-modified-dates"]), maxShiftDays: 30 });
   const a = readDicom(deidentifyBytes(synthetic({ PatientID: "P9", StudyDate: "20200110", ContentDate: "20200115" }), opts).output);
