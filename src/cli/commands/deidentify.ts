@@ -72,7 +72,7 @@ export function registerDeidentify(program: Command, setExit: (code: number) => 
       if (events && events !== cliStreams().stdout) (events as import("node:fs").WriteStream).end();
       const out = flags.events === "-" ? cliStreams().stderr : cliStreams().stdout;
       const reports = flags.reportDir ? resolve(flags.reportDir) : resolve(output);
-      out.write(`dicom-deid: ${summary.ok} de-identified, ${summary.failed} failed (quarantined), ${summary.notDicom} not DICOM, ${summary.skipped} skipped, in ${summary.seconds.toFixed(1)} s; reports in ${reports}\n`);
+      out.write(`dicom-deid: ${summary.ok} de-identified, ${summary.failed} failed (quarantined), ${summary.notDicom} not DICOM, ${summary.skipped} skipped${summary.resumed ? ` (${summary.resumed} done by an earlier run, resumed)` : ""}, in ${summary.seconds.toFixed(1)} s; reports in ${reports}\n`);
       const named = summary.counts[MIRRORED_NAME_COUNT] ?? 0;
       if (named) {
         warn(`${named} output file name(s), mirrored from the input, hold a patient name or ID of their file; ` +
