@@ -30,7 +30,11 @@ export interface FrameLines {
  * extremes of the stored range, which header windows often clip) and finds its text lines.
  */
 export function findLines(file: DicomFile, frame: DecodedFrame, index: number, recipe?: OcrRecipeOptions): FrameLines {
-  const r = renderFrame(file, frame, { frameIndex: index, voi: "minmax", grayscale: true });
+  return findLinesIn(renderFrame(file, frame, { frameIndex: index, voi: "minmax", grayscale: true }), index, recipe);
+}
+
+/** Finds the text lines of an 8-bit rendering (a frame's, or an overlay plane's). */
+export function findLinesIn(r: Rendered, index: number, recipe?: OcrRecipeOptions): FrameLines {
   const found = findFrameLines({ width: r.width, height: r.height, channels: r.channels, data: r.data }, recipe);
   return { frame: index, boxes: found.lines.map((l) => cutToBand(toPixelBox(l.box, r), bandOf(l, r))), full: found.full, found, rendering: r };
 }

@@ -42,6 +42,11 @@ export interface DeidOptions {
    * the detector's lexicons take a while to load.
    */
   cleaner?: (text: string, context: PhiContext) => string;
+  /**
+   * Overlay groups (0x6000-0x601E) whose planes the pixel stage read and cleaned of PHI text
+   * (Clean Graphics): their Overlay Data is kept. Any other overlay to clean goes whole.
+   */
+  overlaysCleaned?: readonly number[];
 }
 
 /** Loads the text-PHI detector's cleaner (the heavy NLP lexicons load here, once). */
@@ -83,6 +88,7 @@ export function planFile(file: DicomFile, options: DeidOptions): { plan: PlanEnt
     zeroAsDummy: getText(ds, tag(0x0008, 0x0016)) === "1.2.840.10008.1.3.10" || getText(file.meta, tag(0x0002, 0x0002)) === "1.2.840.10008.1.3.10",
     isSafePrivate: safe,
     override: recipe ? (facts) => recipeDecision(recipe, facts) : undefined,
+    cleanedOverlays: new Set(options.overlaysCleaned ?? []),
   });
   const pseudo = pseudonymFor(options.secret, patientKey, options.pseudonym);
   for (const e of plan) {

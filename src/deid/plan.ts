@@ -31,6 +31,8 @@ export interface PlanOptions extends DecideOptions {
   dummyText?: boolean;
   /** Inside a sequence whose code is C: text the profile would keep is cleaned instead. */
   cleanText?: boolean;
+  /** Overlay groups whose planes were cleaned of PHI text by OCR (Clean Graphics): their Overlay Data is kept. */
+  cleanedOverlays?: ReadonlySet<number>;
 }
 
 const FREE_TEXT_VRS = new Set(["PN", "LO", "SH", "ST", "LT", "UT", "UC"]);
@@ -55,8 +57,11 @@ export function planDataset(ds: Dataset, options: PlanOptions, chain: Location["
     if (d.rule === "standard attribute not in E.1-1: kept" && !lookupTag(el.tag) && tagGroup(el.tag) !== 0x0002) {
       d = { action: { kind: "remove" }, rule: "tag not in the PS3.6 dictionary: removed" };
     } else if (d.action.kind === "clean" && !isStringVR(el.vr) && el.items === undefined) {
-      // Only text is cleaned here: a binary value to clean (Overlay Data under Clean Graphics) goes, the stricter choice.
-      d = { action: { kind: "remove" }, rule: `${d.rule}: binary value, removed (only text is cleaned)` };
+      const g = tagGroup(el.tag);
+      // Overlay Data whose text the pixel stage cleaned stays; any other binary value to clean goes, the stricter choice.
+      d = isOverlayGroup(g) && el.tag === makeTag(g, 0x3000) && options.cleanedOverlays?.has(g)
+        ? { action: { kind: "keep" }, rule: `${d.rule}: its text cleaned by OCR` }
+        : { action: { kind: "remove" }, rule: `${d.rule}: binary value, removed (only text is cleaned)` };
     } else if (options.dummyText && d.action.kind === "keep" && FREE_TEXT_VRS.has(el.vr) && !d.rule.startsWith("recipe")) {
       d = { action: { kind: "dummy" }, rule: "text inside a sequence whose E.1-1 code is D: dummy" };
     } else if (options.cleanText && d.action.kind === "keep" && FREE_TEXT_VRS.has(el.vr) && !d.rule.startsWith("recipe")) {

@@ -11,6 +11,8 @@ export interface PixelStageOptions {
   rules?: RegionRules;
   /** Burned-in text detection (OCR + PHI decision); absent or mode "off" to skip it. */
   burnIn?: BurnInOptions;
+  /** Clean Graphics: overlay planes are read for text too and their PHI bits cleared (with `burnIn`), so they may be kept. */
+  cleanGraphics?: boolean;
 }
 
 /** Pixel facts for the report: geometry, counts and method names only. */
@@ -30,6 +32,9 @@ export interface PixelReport {
   meanConfidence: number;
   /** Redaction boxes per frame with their reasons (geometry only), for review reports. */
   boxes: { frame: number; x: number; y: number; w: number; h: number; reason: string }[];
+  /** Clean Graphics: overlay groups whose planes were read and cleaned of PHI text, and the bits cleared. */
+  overlaysCleaned: number[];
+  overlayBitsCleared: number;
 }
 
 /** True when the options ask for any pixel work (otherwise the pixel modules are not even loaded). */
@@ -49,11 +54,12 @@ export async function deidentifyDicom(
   const file = readForDeid(bytes, deid, fileName);
   const pixelReport: PixelReport = {
     redacted: false, frames: 0, pixels: 0, methods: [], transferSyntaxChanged: false, notes: [],
-    reasons: {}, framesAnalyzed: 0, framesReused: 0, linesFound: 0, meanConfidence: 0, boxes: [],
+    reasons: {}, framesAnalyzed: 0, framesReused: 0, linesFound: 0, meanConfidence: 0, boxes: [], overlaysCleaned: [], overlayBitsCleared: 0,
   };
   // Loaded on first use: the pixel and redaction modules take a while to load.
   if (wantsPixelStage(pixels)) await (await import("./pixel-stage.js")).runPixelStage(file, pixels, pixelReport);
-  const options: DeidOptions = pixelReport.redacted ? { ...deid, profile: { ...deid.profile, cleanPixelData: true } } : deid;
+  let options: DeidOptions = pixelReport.redacted ? { ...deid, profile: { ...deid.profile, cleanPixelData: true } } : deid;
+  if (pixelReport.overlaysCleaned.length) options = { ...options, overlaysCleaned: pixelReport.overlaysCleaned };
   const { report, identifying } = deidentifyFile(file, options);
   return {
     output: writeDeidentified(file, identifying, options, fileName), report, pixels: pixelReport,

@@ -86,7 +86,7 @@ export async function processFile(bytes: Uint8Array, context: { relPath: string 
   // File names may carry PHI: errors name tags and offsets only; the runner knows the path.
   try {
     const burnIn = o.pixels !== "off" && engine ? { mode: o.pixels, engine, failSafe: o.failSafe } : undefined;
-    const { output, report, pixels, nameHasIdentifying } = await deidentifyDicom(bytes, deidOptions!, { rects: o.redactRects ?? [], rules: regionRules, burnIn });
+    const { output, report, pixels, nameHasIdentifying } = await deidentifyDicom(bytes, deidOptions!, { rects: o.redactRects ?? [], rules: regionRules, burnIn, cleanGraphics: o.profile.cleanGraphics });
     const counts: Record<string, number> = {};
     for (const [k, v] of Object.entries(report.counts)) counts[`action:${k}`] = v ?? 0;
     for (const c of report.codes) counts[`method:${c.value}`] = 1;

@@ -19,13 +19,21 @@ export async function runPixelStage(file: DicomFile, pixels: PixelStageOptions, 
     // Loaded on first use: the PHI detector's lexicons take a while to load.
     const { burnedInStage } = await import("../burnin/stage.js");
     const { headerContext } = await import("../burnin/header-context.js");
-    const b = await burnedInStage(file, headerContext(file.dataset), pixels.burnIn);
+    const context = headerContext(file.dataset);
+    const b = await burnedInStage(file, context, pixels.burnIn);
     for (const [f, rects] of b.rects) perFrame.set(f, [...rects]);
     for (const d of b.decisions) {
       report.reasons[d.reason] = (report.reasons[d.reason] ?? 0) + 1;
       report.boxes.push({ frame: d.frame, ...d.box, reason: d.reason });
     }
     Object.assign(report, { framesAnalyzed: b.framesAnalyzed, framesReused: b.framesReused, linesFound: b.linesFound, meanConfidence: b.meanConfidence });
+    if (pixels.cleanGraphics) {
+      const { cleanOverlayText } = await import("../burnin/overlay-text.js");
+      const o = await cleanOverlayText(file, context, pixels.burnIn);
+      for (const d of o.decisions) report.reasons[`overlay:${d.reason}`] = (report.reasons[`overlay:${d.reason}`] ?? 0) + 1;
+      report.overlaysCleaned = o.cleaned;
+      report.overlayBitsCleared = o.bitsCleared;
+    }
   }
   if (regions.rects.length || perFrame.size) {
     const total = pixelFormatOf(file.dataset)?.numberOfFrames ?? 1;

@@ -20,44 +20,83 @@ function rectsForOverlayFrame(perFrame: ReadonlyMap<number, readonly Rect[]>, im
   return [...(perFrame.get((Number.isFinite(frameOrigin) ? frameOrigin : 1) - 1 + k) ?? [])];
 }
 
-/** Clears the bits of one overlay group inside the rectangles; returns the set bits cleared. */
-function cleanGroup(ds: Dataset, group: number, perFrame: ReadonlyMap<number, readonly Rect[]>, imageFrames: number): number {
+/**
+ * The bits of one overlay plane as an 8-bit image (set bits 255 on 0), or undefined when the
+ * group is no 1-bit Overlay Data plane of its declared size (PS3.5 8.1.2: packed, first bit in
+ * the least significant; OW words swapped in big endian).
+ */
+export function overlayPlane(ds: Dataset, group: number, frame: number): { width: number; height: number; data: Uint8Array } | undefined {
+  const el = ds.get(tag(group, 0x3000));
+  const rows = getNumber(ds, tag(group, 0x0010));
+  const columns = getNumber(ds, tag(group, 0x0011));
+  const frames = Math.max(1, getNumber(ds, tag(group, 0x0015)) ?? 1);
+  if (!el?.value || !rows || !columns || frame >= frames || (getNumber(ds, tag(group, 0x0100)) ?? 1) !== 1 || (getNumber(ds, tag(group, 0x0102)) ?? 0) !== 0) return undefined;
+  if (el.value.length * 8 < rows * columns * frames) return undefined;
+  const flip = !ds.encoding.littleEndian && el.vr !== "OB" ? 1 : 0;
+  const data = new Uint8Array(rows * columns);
+  const first = frame * rows * columns;
+  for (let i = 0; i < data.length; i++) {
+    const bit = first + i;
+    if (el.value[Math.floor(bit / 8) ^ flip] & (1 << bit % 8)) data[i] = 255;
+  }
+  return { width: columns, height: rows, data };
+}
+
+/** Frames of an overlay group (Number of Frames in Overlay, default 1). */
+export function overlayFrames(ds: Dataset, group: number): number {
+  return Math.max(1, getNumber(ds, tag(group, 0x0015)) ?? 1);
+}
+
+/**
+ * Clears the bits of one overlay frame inside rectangles in the overlay's own coordinates
+ * (row 0, column 0 = its first bit); the group is rewritten only when a set bit is cleared.
+ * Returns the set bits cleared.
+ */
+export function clearOverlayBits(ds: Dataset, group: number, frame: number, rects: readonly Rect[]): number {
   const dataTag = tag(group, 0x3000);
   const el = ds.get(dataTag);
   const rows = getNumber(ds, tag(group, 0x0010));
   const columns = getNumber(ds, tag(group, 0x0011));
   if (!el?.value || !rows || !columns) return 0;
-  const origin = getNumbers(ds, tag(group, 0x0050));
-  // PS3.3 C.9.2.1.1: Overlay Origin is row\column of the overlay's first pixel, 1-based.
-  const originRow = (origin[0] ?? 1) - 1;
-  const originColumn = (origin[1] ?? 1) - 1;
-  const overlayFrames = Math.max(1, getNumber(ds, tag(group, 0x0015)) ?? 1);
-  const frameOrigin = getNumber(ds, tag(group, 0x0051)) ?? NaN;
   // PS3.5 8.1.2 / 7.3: packed bits, first in the least significant bit; OW words swapped in big endian.
   const flip = !ds.encoding.littleEndian && el.vr !== "OB" ? 1 : 0;
   const value = el.value;
   let out: Uint8Array | undefined;
   let cleared = 0;
-  for (let k = 0; k < overlayFrames; k++) {
-    for (const r of rectsForOverlayFrame(perFrame, imageFrames, overlayFrames, frameOrigin, k)) {
-      const r0 = Math.max(0, r.y - originRow);
-      const r1 = Math.min(rows, r.y + r.h - originRow);
-      const c0 = Math.max(0, r.x - originColumn);
-      const c1 = Math.min(columns, r.x + r.w - originColumn);
-      for (let row = r0; row < r1; row++) {
-        for (let col = c0; col < c1; col++) {
-          const bit = (k * rows + row) * columns + col;
-          const at = Math.floor(bit / 8) ^ flip;
-          const mask = 1 << bit % 8;
-          if (at >= value.length || ((out ?? value)[at] & mask) === 0) continue;
-          out ??= value.slice();
-          out[at] &= ~mask;
-          cleared++;
-        }
+  for (const r of rects) {
+    const r0 = Math.max(0, r.y);
+    const r1 = Math.min(rows, r.y + r.h);
+    const c0 = Math.max(0, r.x);
+    const c1 = Math.min(columns, r.x + r.w);
+    for (let row = r0; row < r1; row++) {
+      for (let col = c0; col < c1; col++) {
+        const bit = (frame * rows + row) * columns + col;
+        const at = Math.floor(bit / 8) ^ flip;
+        const mask = 1 << bit % 8;
+        if (at >= value.length || ((out ?? value)[at] & mask) === 0) continue;
+        out ??= value.slice();
+        out[at] &= ~mask;
+        cleared++;
       }
     }
   }
   if (out) ds.put({ tag: dataTag, vr: el.vr, length: out.length, offset: -1, value: out });
+  return cleared;
+}
+
+/** Clears the bits of one overlay group inside the rectangles (image coordinates); returns the set bits cleared. */
+function cleanGroup(ds: Dataset, group: number, perFrame: ReadonlyMap<number, readonly Rect[]>, imageFrames: number): number {
+  const origin = getNumbers(ds, tag(group, 0x0050));
+  // PS3.3 C.9.2.1.1: Overlay Origin is row\column of the overlay's first pixel, 1-based.
+  const originRow = (origin[0] ?? 1) - 1;
+  const originColumn = (origin[1] ?? 1) - 1;
+  const frames = overlayFrames(ds, group);
+  const frameOrigin = getNumber(ds, tag(group, 0x0051)) ?? NaN;
+  let cleared = 0;
+  for (let k = 0; k < frames; k++) {
+    const rects = rectsForOverlayFrame(perFrame, imageFrames, frames, frameOrigin, k).map((r) => ({ ...r, x: r.x - originColumn, y: r.y - originRow }));
+    cleared += clearOverlayBits(ds, group, k, rects);
+  }
   return cleared;
 }
 
