@@ -88,7 +88,7 @@ export function planFile(file: DicomFile, options: DeidOptions): { plan: PlanEnt
     zeroAsDummy: getText(ds, tag(0x0008, 0x0016)) === "1.2.840.10008.1.3.10" || getText(file.meta, tag(0x0002, 0x0002)) === "1.2.840.10008.1.3.10",
     isSafePrivate: safe,
     override: recipe ? (facts) => recipeDecision(recipe, facts) : undefined,
-    cleanedOverlays: new Set(options.overlaysCleaned ?? []),
+    overlaysCleaned: new Set(options.overlaysCleaned ?? []),
   });
   const pseudo = pseudonymFor(options.secret, patientKey, options.pseudonym);
   for (const e of plan) {

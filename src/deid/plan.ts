@@ -32,7 +32,7 @@ export interface PlanOptions extends DecideOptions {
   /** Inside a sequence whose code is C: text the profile would keep is cleaned instead. */
   cleanText?: boolean;
   /** Overlay groups whose planes were cleaned of PHI text by OCR (Clean Graphics): their Overlay Data is kept. */
-  cleanedOverlays?: ReadonlySet<number>;
+  overlaysCleaned?: ReadonlySet<number>;
 }
 
 const FREE_TEXT_VRS = new Set(["PN", "LO", "SH", "ST", "LT", "UT", "UC"]);
@@ -41,11 +41,11 @@ const isOverlayGroup = (g: number): boolean => g >= 0x6000 && g <= 0x601e && (g 
 
 /**
  * Walks a dataset (into every sequence the decisions keep) and decides an action per
- * element. A binary value to clean (Overlay Data under Clean Graphics) is removed. Overlay
- * groups follow their Overlay Data (60xx,3000): when it is removed, the whole overlay group
- * goes (a partial overlay module would be invalid). Tags unknown to
- * the dictionary in even groups are removed: they may be identifying attributes of a newer
- * edition of the standard.
+ * element. A binary value to clean is removed, except Overlay Data (60xx,3000) whose plane
+ * the pixel stage cleaned of text (Clean Graphics). Overlay groups follow their Overlay Data:
+ * when it is removed, the whole overlay group goes (a partial overlay module would be
+ * invalid). Tags unknown to the dictionary in even groups are removed: they may be
+ * identifying attributes of a newer edition of the standard.
  */
 export function planDataset(ds: Dataset, options: PlanOptions, chain: Location["chain"] = [], path: PathStep[] = []): PlanEntry[] {
   const entries: PlanEntry[] = [];
@@ -59,7 +59,7 @@ export function planDataset(ds: Dataset, options: PlanOptions, chain: Location["
     } else if (d.action.kind === "clean" && !isStringVR(el.vr) && el.items === undefined) {
       const g = tagGroup(el.tag);
       // Overlay Data whose text the pixel stage cleaned stays; any other binary value to clean goes, the stricter choice.
-      d = isOverlayGroup(g) && el.tag === makeTag(g, 0x3000) && options.cleanedOverlays?.has(g)
+      d = isOverlayGroup(g) && el.tag === makeTag(g, 0x3000) && options.overlaysCleaned?.has(g)
         ? { action: { kind: "keep" }, rule: `${d.rule}: its text cleaned by OCR` }
         : { action: { kind: "remove" }, rule: `${d.rule}: binary value, removed (only text is cleaned)` };
     } else if (options.dummyText && d.action.kind === "keep" && FREE_TEXT_VRS.has(el.vr) && !d.rule.startsWith("recipe")) {

@@ -97,8 +97,8 @@ export function actionForCode(code: ActionCode, facts: ElementFacts, options: Pr
       if (sq) return A.cleanSequence;
       // PS3.15 E.3.6: with Modified Dates, C on a date or time means "shift consistently".
       if (dateLike) return column === "rtnLongModifDatesOpt" || options.retainLongitudinal === "modified" ? A.shiftDate : A.dummy;
-      // Its one other text it codes C, Timezone Offset From UTC, stays consistent as it is: dates
-      // move by whole days, times of day are kept. Binary timestamps (Frame Origin, Certified) go: see planDataset.
+      // The one text value that column codes C besides dates, Timezone Offset From UTC, stays consistent as it is:
+      // dates move by whole days, times of day are kept. Binary timestamps (Frame Origin, Certified) go: see planDataset.
       if (column === "rtnLongModifDatesOpt" && isStringVR(facts.vr)) return A.keep;
       return A.clean;
   }

@@ -20,19 +20,21 @@ function rectsForOverlayFrame(perFrame: ReadonlyMap<number, readonly Rect[]>, im
   return [...(perFrame.get((Number.isFinite(frameOrigin) ? frameOrigin : 1) - 1 + k) ?? [])];
 }
 
+/** PS3.5 8.1.2 / 7.3: overlay bits are packed, first in the least significant bit; OW words are byte-swapped in big endian. */
+const byteFlip = (ds: Dataset, vr: string): number => (!ds.encoding.littleEndian && vr !== "OB" ? 1 : 0);
+
 /**
  * The bits of one overlay plane as an 8-bit image (set bits 255 on 0), or undefined when the
- * group is no 1-bit Overlay Data plane of its declared size (PS3.5 8.1.2: packed, first bit in
- * the least significant; OW words swapped in big endian).
+ * group is no 1-bit Overlay Data plane of its declared size.
  */
 export function overlayPlane(ds: Dataset, group: number, frame: number): { width: number; height: number; data: Uint8Array } | undefined {
   const el = ds.get(tag(group, 0x3000));
   const rows = getNumber(ds, tag(group, 0x0010));
   const columns = getNumber(ds, tag(group, 0x0011));
-  const frames = Math.max(1, getNumber(ds, tag(group, 0x0015)) ?? 1);
+  const frames = overlayFrames(ds, group);
   if (!el?.value || !rows || !columns || frame >= frames || (getNumber(ds, tag(group, 0x0100)) ?? 1) !== 1 || (getNumber(ds, tag(group, 0x0102)) ?? 0) !== 0) return undefined;
   if (el.value.length * 8 < rows * columns * frames) return undefined;
-  const flip = !ds.encoding.littleEndian && el.vr !== "OB" ? 1 : 0;
+  const flip = byteFlip(ds, el.vr);
   const data = new Uint8Array(rows * columns);
   const first = frame * rows * columns;
   for (let i = 0; i < data.length; i++) {
@@ -58,8 +60,7 @@ export function clearOverlayBits(ds: Dataset, group: number, frame: number, rect
   const rows = getNumber(ds, tag(group, 0x0010));
   const columns = getNumber(ds, tag(group, 0x0011));
   if (!el?.value || !rows || !columns) return 0;
-  // PS3.5 8.1.2 / 7.3: packed bits, first in the least significant bit; OW words swapped in big endian.
-  const flip = !ds.encoding.littleEndian && el.vr !== "OB" ? 1 : 0;
+  const flip = byteFlip(ds, el.vr);
   const value = el.value;
   let out: Uint8Array | undefined;
   let cleared = 0;
