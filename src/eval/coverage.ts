@@ -52,6 +52,15 @@ export interface ValueCoverage {
    * at the value of a saturated background). Nothing there can be read or hidden; reported apart.
    */
   inkless: boolean;
+  /**
+   * Share of the box's visible ink that is covered, in the worst frame: ink being the pixels whose
+   * samples differ from the box's commonest sample (its background). Text drawn partly on a band
+   * of its own value shows only there; 1 for an inkless box. On a noisy background nearly every
+   * pixel counts as ink, and this is about the area share.
+   */
+  inkShare: number;
+  /** Hidden as far as can be seen: hidden, inkless, or its ink covered at the hidden threshold. */
+  inkHidden: boolean;
 }
 
 /** A redaction rectangle found in the output, with its frame. */
@@ -106,6 +115,25 @@ function hasInk(frame: DecodedFrame, b: PixelBox): boolean {
   return false;
 }
 
+/** Pixels of the box (row by row, box-relative) whose samples differ from the box's commonest sample. */
+function inkMask(frame: DecodedFrame, b: PixelBox): Uint8Array {
+  const { columns, samplesPerPixel: spp } = frame.format;
+  const key = (x: number, y: number): string => {
+    const at = (y * columns + x) * spp;
+    let k = "";
+    for (let c = 0; c < spp; c++) k += `${frame.pixels[at + c]},`;
+    return k;
+  };
+  const counts = new Map<string, number>();
+  for (let y = b.y; y < b.y + b.h; y++) for (let x = b.x; x < b.x + b.w; x++) { const k = key(x, y); counts.set(k, (counts.get(k) ?? 0) + 1); }
+  let ground = "";
+  let most = 0;
+  for (const [k, n] of counts) if (n > most) { most = n; ground = k; }
+  const ink = new Uint8Array(b.w * b.h);
+  for (let y = 0; y < b.h; y++) for (let x = 0; x < b.w; x++) ink[y * b.w + x] = key(b.x + x, b.y + y) === ground ? 0 : 1;
+  return ink;
+}
+
 /** True when every pixel of the box is redacted or holds the fill in the output. */
 function onlyFill(mask: Uint8Array, after: DecodedFrame, b: PixelBox, fill: readonly number[]): boolean {
   const width = after.format.columns;
@@ -120,6 +148,7 @@ export class CoverageAccumulator {
   private readonly boxes: (PixelBox | undefined)[];
   private readonly worst: number[];
   private readonly inked: boolean[];
+  private readonly inkWorst: number[];
   private readonly result: ImageCoverage;
 
   /** Starts the measurement of an image of the given size against its ground truth. */
@@ -131,6 +160,7 @@ export class CoverageAccumulator {
     this.boxes = (truth?.values ?? []).map((v) => clip(v.box, width, height));
     this.worst = this.boxes.map((b) => (b ? b.w * b.h : 0));
     this.inked = this.boxes.map(() => false);
+    this.inkWorst = this.boxes.map(() => 1);
     this.result = { width, height, frames: 0, values: [], hidden: 0, hiddenStrict: 0, changedPx: 0, redactedPx: 0, insideBlockPx: 0, precision: null, rects: [] };
   }
 
@@ -149,6 +179,13 @@ export class CoverageAccumulator {
       let covered = countInBox(area.mask, r.width, b);
       if (covered < b.w * b.h && area.fill && onlyFill(area.mask, after, b, area.fill)) covered = b.w * b.h;
       this.worst[i] = Math.min(this.worst[i], covered);
+      if (covered < b.w * b.h) {
+        const ink = inkMask(before, b);
+        let total = 0;
+        let hit = 0;
+        for (let y = 0; y < b.h; y++) for (let x = 0; x < b.w; x++) if (ink[y * b.w + x]) { total++; hit += area.mask[(b.y + y) * r.width + b.x + x]; }
+        if (total > 0) this.inkWorst[i] = Math.min(this.inkWorst[i], hit / total);
+      }
     });
   }
 
@@ -161,7 +198,9 @@ export class CoverageAccumulator {
       const covered = r.frames > 0 ? this.worst[i] : 0;
       const share = area > 0 ? covered / area : 1;
       const inkless = b !== undefined && r.frames > 0 && !this.inked[i];
-      return { ...(v.label !== undefined ? { label: v.label } : {}), area, covered, share, hidden: share >= this.threshold, hiddenStrict: covered === area, inkless };
+      const inkShare = r.frames > 0 ? this.inkWorst[i] : 0;
+      return { ...(v.label !== undefined ? { label: v.label } : {}), area, covered, share, hidden: share >= this.threshold, hiddenStrict: covered === area, inkless, inkShare,
+        inkHidden: share >= this.threshold || inkless || inkShare >= this.threshold };
     });
     const hasTruth = this.truth !== undefined && this.truth.values.length + this.truth.keys.length > 0;
     return {

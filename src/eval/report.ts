@@ -48,6 +48,9 @@ export interface EvalTotals {
   inklessMissed: number;
   /** Recall over the values with ink: hidden among them / their number. */
   recallInked: number | null;
+  /** Values whose visible ink (see ValueCoverage.inkShare) is covered at the hidden threshold, inkless ones included, and their share of all values. */
+  inkHidden: number;
+  recallInk: number | null;
   /** Images with ground truth whose values were all hidden. */
   imagesAllHidden: number;
   redactedPx: number;
@@ -95,7 +98,7 @@ const ratio = (a: number, b: number): number | null => (b > 0 ? a / b : null);
 export function totalsOf(images: readonly ImageEval[], residual: boolean): EvalTotals {
   const t: EvalTotals = {
     images: images.length, evaluated: 0, missingOutput: 0, failed: 0, withTruth: 0, values: 0, hidden: 0, hiddenStrict: 0,
-    recall: null, recallStrict: null, inkless: 0, inklessMissed: 0, recallInked: null, imagesAllHidden: 0, redactedPx: 0, insideBlockPx: 0, precision: null, redactedPxWithoutTruth: 0, byLabel: {},
+    recall: null, recallStrict: null, inkless: 0, inklessMissed: 0, recallInked: null, inkHidden: 0, recallInk: null, imagesAllHidden: 0, redactedPx: 0, insideBlockPx: 0, precision: null, redactedPxWithoutTruth: 0, byLabel: {},
   };
   const res: NonNullable<EvalTotals["residual"]> = { images: 0, valuesChecked: 0, readable: 0, imagesWithReadable: 0 };
   for (const im of images) {
@@ -124,6 +127,7 @@ export function totalsOf(images: readonly ImageEval[], residual: boolean): EvalT
         t.inkless++;
         if (!v.hidden) t.inklessMissed++;
       }
+      if (v.inkHidden) t.inkHidden++;
     }
     if (im.residual) {
       res.images++;
@@ -136,6 +140,7 @@ export function totalsOf(images: readonly ImageEval[], residual: boolean): EvalT
   t.recall = ratio(t.hidden, t.values);
   t.recallStrict = ratio(t.hiddenStrict, t.values);
   t.recallInked = ratio(t.hidden - (t.inkless - t.inklessMissed), t.values - t.inkless);
+  t.recallInk = ratio(t.inkHidden, t.values);
   t.precision = ratio(t.insideBlockPx, t.redactedPx);
   if (residual) t.residual = res;
   return t;
@@ -173,6 +178,8 @@ export function reportJson(report: EvalReport): unknown {
               share: Number(v.share.toFixed(4)),
               hidden: v.hidden,
               inkless: v.inkless,
+              inkShare: Number(v.inkShare.toFixed(4)),
+              inkHidden: v.inkHidden,
               ...(im.residual ? { readable: im.residual.perValue[i] } : {}),
             })),
           }

@@ -41,6 +41,7 @@ export function formatEvalTable(report: EvalReport, options: { rows?: boolean } 
   lines.push(`values: ${t.values}, hidden: ${t.hidden} (>= ${report.settings.hiddenThreshold * 100} % of the box), strictly hidden: ${t.hiddenStrict} (100 %)`);
   lines.push(`recall: ${vsTarget(t.recall, report.targets.recall)}; strict: ${pct(t.recallStrict)}; images with every value hidden: ${t.imagesAllHidden}/${t.withTruth}`);
   if (t.inkless > 0) lines.push(`values with no ink in the original box (drawn in the background's own value): ${t.inkless}, of them not covered: ${t.inklessMissed}; recall over the other values: ${pct(t.recallInked)}`);
+  if (t.values > 0) lines.push(`recall over visible ink (a value counts when its pixels that differ from its box's commonest value are covered as above; inkless values count): ${pct(t.recallInk)} (${t.inkHidden}/${t.values})`);
   lines.push(`redacted px: ${t.redactedPx}, inside the text block (boxes + ${report.settings.blockMargin} px): ${t.insideBlockPx}`);
   lines.push(`precision: ${vsTarget(t.precision, report.targets.precision)}`);
   if (t.redactedPxWithoutTruth > 0) lines.push(`redacted px in images without ground truth (not in precision): ${t.redactedPxWithoutTruth}`);

@@ -74,3 +74,15 @@ test("when a value box holds one sample value throughout then it is inkless; wit
   const drawn = await measureCoverage(original, original, half);
   assert.equal(drawn.values[0].inkless, false);
 });
+
+test("when the part of a value box that differs from its band is covered then its visible ink counts as hidden, though its box does not", async () => {
+  // Box x 20..54: columns 20-23 show the image, 24-53 are the flat painted band (the box's commonest value).
+  const half = parseOverlayPhi({ annotation: [{ value: { text: "12345", bbox: [20, 4, 54, 12] } }] });
+  const visible = await measureCoverage(original, await redacted(original, [{ x: 20, y: 4, w: 4, h: 8 }]), half);
+  assert.equal(visible.values[0].hidden, false);
+  assert.equal(visible.values[0].inkShare, 1);
+  assert.equal(visible.values[0].inkHidden, true);
+  const band = await measureCoverage(original, await redacted(original, [{ x: 30, y: 4, w: 24, h: 8 }]), half);
+  assert.equal(band.values[0].inkShare, 0);
+  assert.equal(band.values[0].inkHidden, false);
+});
