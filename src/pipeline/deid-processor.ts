@@ -101,6 +101,8 @@ export async function processFile(bytes: Uint8Array, context: { relPath: string 
     for (const [reason, n] of Object.entries(pixels.reasons)) counts[`burned-in:${reason}`] = n;
     if (pixels.framesAnalyzed) counts["burned-in:frames analysed"] = pixels.framesAnalyzed;
     if (pixels.framesReused) counts["burned-in:frames reused"] = pixels.framesReused;
+    if (pixels.overlaysCleaned.length) counts["overlays:read and kept (Clean Graphics)"] = pixels.overlaysCleaned.length;
+    if (pixels.overlayBitsCleared) counts["overlays:bits cleared"] = pixels.overlayBitsCleared;
     if (o.pixels !== "off" && pixels.linesFound && !pixels.redacted) counts["burned-in:files with text, nothing redacted"] = 1;
     let outputRelPath: string | undefined;
     // A mirrored output keeps the input's path, which may name the patient: counted (never shown) so the CLI can warn.
