@@ -59,9 +59,12 @@ export function planDataset(ds: Dataset, options: PlanOptions, chain: Location["
     } else if (d.action.kind === "clean" && !isStringVR(el.vr) && el.items === undefined) {
       const g = tagGroup(el.tag);
       // Overlay Data whose text the pixel stage cleaned stays; any other binary value to clean goes, the stricter choice.
-      d = isOverlayGroup(g) && el.tag === makeTag(g, 0x3000) && options.overlaysCleaned?.has(g)
+      const overlay = isOverlayGroup(g) && el.tag === makeTag(g, 0x3000);
+      d = overlay && options.overlaysCleaned?.has(g)
         ? { action: { kind: "keep" }, rule: `${d.rule}: its text cleaned by OCR` }
-        : { action: { kind: "remove" }, rule: `${d.rule}: binary value, removed (only text is cleaned)` };
+        : overlay
+          ? { action: { kind: "remove" }, rule: `${d.rule}: not read for text, removed with its group (deidentify with burned-in text detection reads and keeps it)` }
+          : { action: { kind: "remove" }, rule: `${d.rule}: binary value, removed (only text is cleaned)` };
     } else if (options.dummyText && d.action.kind === "keep" && FREE_TEXT_VRS.has(el.vr) && !d.rule.startsWith("recipe")) {
       d = { action: { kind: "dummy" }, rule: "text inside a sequence whose E.1-1 code is D: dummy" };
     } else if (options.cleanText && d.action.kind === "keep" && FREE_TEXT_VRS.has(el.vr) && !d.rule.startsWith("recipe")) {
