@@ -2,7 +2,7 @@
 import { analyzeWords, DEFAULT_ALLOW_LIST, BARE_AGE_SCORE, labelledLines, unreadDateRemainder, unreadRemainder, wholeHeaderValue, type PhiContext, type WordFinding } from "../phi/index.js";
 import type { Rect } from "../redact/index.js";
 import type { FrameText, PixelMode, RedactionDecision } from "./types.js";
-import { continuations, grow, inside, redactionBoxes, rowMates, sameRow, stackGaps, textBlocks, union } from "./layout.js";
+import { continuations, grow, inside, overlapsX, redactionBoxes, rowMates, sameRow, stackGaps, textBlocks, union } from "./layout.js";
 import { marginExtended, marginTrimmed } from "./margin.js";
 
 /** Options of `decideRedactions`. */
@@ -188,8 +188,7 @@ function failSafeDecisions(c: FrameContext, blockHasFinding: (i: number) => bool
     const b = text.lines[u.i].box;
     const stacked = stack.some((j) => {
       const o = text.lines[j].box;
-      return blocks[j] === blocks[u.i] && !sameRow(o, b) && Math.abs(o.y - b.y) <= 2 * Math.max(o.h, b.h)
-        && Math.min(o.x + o.w, b.x + b.w) > Math.max(o.x, b.x);
+      return blocks[j] === blocks[u.i] && !sameRow(o, b) && Math.abs(o.y - b.y) <= 2 * Math.max(o.h, b.h) && overlapsX(o, b);
     });
     if (stacked) take(u);
   }

@@ -12,6 +12,9 @@ export const union = (boxes: readonly Rect[]): Rect => {
 /** Glyph heights close enough for two lines to be one kind of text (block, row, column): within a ratio of 0.6. */
 export const similarGlyphs = (a: number, b: number): boolean => Math.min(a, b) / Math.max(a, b, 1) > 0.6;
 
+/** Two boxes share columns: their horizontal extents overlap. */
+export const overlapsX = (a: Rect, b: Rect): boolean => Math.min(a.x + a.w, b.x + b.w) > Math.max(a.x, b.x);
+
 /** Two boxes on one row: they overlap vertically by at least half the smaller height. */
 export const sameRow = (a: Rect, b: Rect): boolean => Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y) >= Math.min(a.h, b.h) / 2;
 
@@ -29,7 +32,7 @@ export function textBlocks(boxes: readonly Rect[], charHeights: readonly number[
       const h = Math.max(A.h, B.h, 1);
       const similar = similarGlyphs(charHeights[a], charHeights[b]);
       const gap = Math.max(A.y, B.y) - Math.min(A.y + A.h, B.y + B.h);
-      const overlapX = Math.min(A.x + A.w, B.x + B.w) - Math.max(A.x, B.x) > 0 || Math.abs(A.x - B.x) <= h;
+      const overlapX = overlapsX(A, B) || Math.abs(A.x - B.x) <= h;
       const sameRow = gap < 0 && Math.max(A.x, B.x) - Math.min(A.x + A.w, B.x + B.w) <= 3 * h;
       if (similar && ((gap <= 2 * h && overlapX) || sameRow)) id[find(a)] = find(b);
     }
@@ -59,7 +62,7 @@ export function continuations(text: FrameText, flagged: ReadonlySet<number>, val
     // The next line down must be the nearest one under the value: a line in between (another field) ends it.
     const nb = text.lines[next].box;
     const between = text.lines.some((l, i) => i !== next && !flagged.has(i) && l.box.y < nb.y && l.box.y >= last!.y + last!.h - h / 2
-      && Math.min(l.box.x + l.box.w, value.x + value.w) > Math.max(l.box.x, value.x));
+      && overlapsX(l.box, value));
     if (between) break;
     // A piece on the row of a line that starts left of the value belongs to that row's field, not to the value.
     const ofRow = (text.lines[next].score ?? 1) < WEAK_LINE && text.lines.some((l, i) => i !== next && !flagged.has(i) && l.box.x < value.x - h && sameRow(l.box, nb));
@@ -149,7 +152,7 @@ export function stackGaps(lines: readonly FrameLine[], blocks: readonly number[]
       for (let r = 1; r < n; r++) {
         const y = a.y + Math.round(((b.y - a.y) * r) / n);
         // Occupied when a detected line crosses the middle half of the row (neighbours may overlap its edges).
-        const occupied = lines.some((l) => l.box.y < y + (3 * h) / 4 && l.box.y + l.box.h > y + h / 4 && l.box.x < x + w && l.box.x + l.box.w > x);
+        const occupied = lines.some((l) => l.box.y < y + (3 * h) / 4 && l.box.y + l.box.h > y + h / 4 && overlapsX(l.box, { x, y, w, h }));
         if (!occupied) out.push({ x, y, w, h });
       }
     }
@@ -232,7 +235,7 @@ function mergedLineBoxes(text: FrameText): Rect[] {
       const m = lines[j];
       if (j === i || m.box.h > 0.75 * b.h) return false;
       const cy = m.box.y + m.box.h / 2;
-      return similarGlyphs(m.charHeight, l.charHeight) && cy >= b.y && cy <= b.y + b.h && Math.min(m.box.x + m.box.w, b.x + b.w) > Math.max(m.box.x, b.x);
+      return similarGlyphs(m.charHeight, l.charHeight) && cy >= b.y && cy <= b.y + b.h && overlapsX(m.box, b);
     });
     const held = heldIdx.map((j) => lines[j]);
     if (!held.length) return b;
