@@ -27,9 +27,9 @@ export function marginExtended(text: FrameText, boxes: readonly Rect[], blocks: 
     const h = b.h;
     const members = boxes.map((_, j) => j).filter((j) => j !== i && blocks[j] === blocks[i]);
     // Nearest lines of the block above and below, not on the same row, within two line heights.
-    const overlapsX = (j: number): boolean => Math.min(boxes[j].x + boxes[j].w, b.x + b.w) > Math.max(boxes[j].x, b.x) - 3 * h;
+    const nearX = (j: number): boolean => Math.min(boxes[j].x + boxes[j].w, b.x + b.w) > Math.max(boxes[j].x, b.x) - 3 * h;
     // A row apart: overlapping line i by at most a quarter of the smaller height (boxes are padded).
-    const apart = (j: number, gap: number): boolean => similarGlyphs(lines[j].charHeight, lines[i].charHeight) && gap >= -Math.min(h, boxes[j].h) / 4 && gap <= 2 * h && overlapsX(j);
+    const apart = (j: number, gap: number): boolean => similarGlyphs(lines[j].charHeight, lines[i].charHeight) && gap >= -Math.min(h, boxes[j].h) / 4 && gap <= 2 * h && nearX(j);
     const aboveAll = members.filter((j) => boxes[j].y < b.y && apart(j, b.y - (boxes[j].y + boxes[j].h)));
     const belowAll = members.filter((j) => boxes[j].y > b.y && apart(j, boxes[j].y - (b.y + b.h)));
     const above = aboveAll.sort((p, q) => boxes[q].y - boxes[p].y)[0];
