@@ -1,3 +1,4 @@
+import { createRequire } from "node:module";
 import { DicomError } from "../core/errors.js";
 import { formatTag, isPrivateTag, parseTag, tagElement, tagGroup } from "../core/tag.js";
 import { isVR } from "../core/vr.js";
@@ -101,47 +102,99 @@ function parseMatch(m: Record<string, unknown>, line: number): { match: RuleMatc
   fail(line, `match needs one of tag, keyword, range, group, vr, creator (got ${keys.join(", ") || "nothing"})`);
 }
 
-/**
- * Parses and validates a JSON recipe. Precedence of rules: tag/keyword and creator+element
- * (tier 1) over tag ranges (2) over groups and whole private creators (3) over VRs (4);
- * within a tier the first rule listed wins. Recipe rules override the profile.
- */
-export function parseRecipe(text: string): Recipe {
+/** Where parts of a config file are (1-based lines, 0 when unknown), for messages. */
+interface ConfigLines {
+  /** A top-level key. */
+  key(k: string): number;
+  /** The i-th entry of a top-level list ("rules", "safePrivate"). */
+  item(list: "rules" | "safePrivate", i: number): number;
+}
+
+/** A config file read as plain data, with where its parts are. */
+interface ConfigSource {
+  raw: unknown;
+  lines: ConfigLines;
+}
+
+function jsonSource(text: string): ConfigSource {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch (e) {
     fail(jsonErrorLine(text, (e as Error).message), "not valid JSON");
   }
-  if (!raw || typeof raw !== "object" || Array.isArray(raw)) fail(1, "the config must be a JSON object");
+  // An entry's line: the n-th "match" (rules) or "creator" (safePrivate) key in the text.
+  return { raw, lines: { key: (k) => lineOfKey(text, k, 0), item: (list, i) => lineOfKey(text, list === "rules" ? "match" : "creator", i) } };
+}
+
+/** The YAML parser, loaded on first use (it takes about 25 ms to load, and most runs have no YAML config). */
+let yamlModule: typeof import("yaml") | undefined;
+const yaml = (): typeof import("yaml") => (yamlModule ??= createRequire(import.meta.url)("yaml") as typeof import("yaml"));
+
+function yamlSource(text: string): ConfigSource {
+  const { isMap, isScalar, LineCounter, parseDocument } = yaml();
+  const counter = new LineCounter();
+  // Failsafe schema: every scalar is a string, so "0019" and "08" stay hex digits (numbers are read where a number is wanted).
+  const doc = parseDocument(text, { lineCounter: counter, schema: "failsafe", uniqueKeys: true, prettyErrors: false });
+  const error = doc.errors[0];
+  if (error) fail(counter.linePos(error.pos[0]).line, `not valid YAML (${error.code})`);
+  const lineAt = (node: unknown): number => {
+    const range = (node as { range?: [number, number, number] } | undefined)?.range;
+    return range ? counter.linePos(range[0]).line : 0;
+  };
+  const top = isMap(doc.contents) ? doc.contents : undefined;
+  return {
+    raw: doc.toJS(),
+    lines: {
+      key: (k) => lineAt(top?.items.find((p) => isScalar(p.key) && p.key.value === k)?.key),
+      item: (list, i) => lineAt(doc.getIn([list, i], true)),
+    },
+  };
+}
+
+/** The format of a config: JSON when it opens with "{" or "[" (YAML's superset reads the same), else YAML. */
+export function recipeFormat(text: string): "json" | "yaml" {
+  return /^\uFEFF?\s*[{[]/.test(text) ? "json" : "yaml";
+}
+
+/**
+ * Parses and validates a recipe written in JSON or YAML (see `recipeFormat`); errors name the
+ * line. Precedence of rules: tag/keyword and creator+element (tier 1) over tag ranges (2) over
+ * groups and whole private creators (3) over VRs (4); within a tier the first rule listed wins.
+ * Recipe rules override the profile.
+ */
+export function parseRecipe(text: string, format: "json" | "yaml" = recipeFormat(text)): Recipe {
+  const { raw, lines } = format === "json" ? jsonSource(text) : yamlSource(text);
+  if (!raw || typeof raw !== "object" || Array.isArray(raw)) fail(1, `the config must be a ${format === "json" ? "JSON object" : "YAML mapping"}`);
   const o = raw as Record<string, unknown>;
   const known = ["options", "rules", "safePrivate", "dateShiftDays", "pseudonymPrefix", "$schema", "comment"];
-  for (const k of Object.keys(o)) if (!known.includes(k)) fail(lineOfKey(text, k, 0), `unknown key "${k}"; known: ${known.join(", ")}`);
+  for (const k of Object.keys(o)) if (!known.includes(k)) fail(lines.key(k), `unknown key "${k}"; known: ${known.join(", ")}`);
   const options = o.options ?? [];
-  if (!Array.isArray(options) || options.some((x) => typeof x !== "string")) fail(lineOfKey(text, "options", 0), "options must be a list of option names");
+  if (!Array.isArray(options) || options.some((x) => typeof x !== "string")) fail(lines.key("options"), "options must be a list of option names");
   const rules: RecipeRule[] = [];
   const rawRules = o.rules ?? [];
-  if (!Array.isArray(rawRules)) fail(lineOfKey(text, "rules", 0), "rules must be a list");
+  if (!Array.isArray(rawRules)) fail(lines.key("rules"), "rules must be a list");
   rawRules.forEach((r, i) => {
-    const line = lineOfKey(text, "match", i);
+    const line = lines.item("rules", i);
     if (!r || typeof r !== "object" || !("match" in r) || !("action" in r)) fail(line, `rules[${i}] needs "match" and "action"`);
     const { match, tier } = parseMatch((r as { match: Record<string, unknown> }).match ?? {}, line);
     rules.push({ index: i, line, match, tier, action: parseAction((r as { action: unknown }).action, line) });
   });
   const safePrivate: SafePrivateEntry[] = [];
   const rawSafe = o.safePrivate ?? [];
-  if (!Array.isArray(rawSafe)) fail(lineOfKey(text, "safePrivate", 0), "safePrivate must be a list");
+  if (!Array.isArray(rawSafe)) fail(lines.key("safePrivate"), "safePrivate must be a list");
   rawSafe.forEach((s, i) => {
-    const line = lineOfKey(text, "creator", i);
+    const line = lines.item("safePrivate", i);
     const g = typeof s?.group === "string" ? parseInt(s.group, 16) : NaN;
     const e = typeof s?.element === "string" ? parseInt(s.element, 16) : NaN;
     if (typeof s?.creator !== "string" || !(g & 1) || !(e >= 0 && e <= 0xff)) fail(line, `safePrivate[${i}] needs creator, an odd group "0019" and element "0C"`);
     safePrivate.push({ creator: s.creator, group: g, element: e });
   });
-  const days = o.dateShiftDays;
-  if (days !== undefined && (typeof days !== "number" || days < 1 || days > 36500)) fail(lineOfKey(text, "dateShiftDays", 0), "dateShiftDays must be a number of days from 1 to 36500");
+  // YAML scalars arrive as strings (failsafe schema): a whole number of days is read as one.
+  const days = typeof o.dateShiftDays === "string" && /^\d+$/.test(o.dateShiftDays) ? Number(o.dateShiftDays) : o.dateShiftDays;
+  if (days !== undefined && (typeof days !== "number" || days < 1 || days > 36500)) fail(lines.key("dateShiftDays"), "dateShiftDays must be a number of days from 1 to 36500");
   const prefix = o.pseudonymPrefix;
-  if (prefix !== undefined && (typeof prefix !== "string" || !/^[A-Za-z0-9_-]{1,16}$/.test(prefix))) fail(lineOfKey(text, "pseudonymPrefix", 0), "pseudonymPrefix must be 1-16 letters, digits, _ or -");
+  if (prefix !== undefined && (typeof prefix !== "string" || !/^[A-Za-z0-9_-]{1,16}$/.test(prefix))) fail(lines.key("pseudonymPrefix"), "pseudonymPrefix must be 1-16 letters, digits, _ or -");
   return { options: options as string[], rules, safePrivate, dateShiftDays: days as number | undefined, pseudonymPrefix: prefix as string | undefined };
 }
 

@@ -50,3 +50,45 @@ for (const [when, text, message] of [
 ] as const) {
   test(`when ${when} then a CONFIG error names the line`, () => assert.throws(() => parseRecipe(text), message));
 }
+
+// The same recipe in YAML: hex fields may go unquoted (every scalar is read as text).
+const yamlText = `# a research recipe
+options: [clean-descriptors]
+dateShiftDays: 180
+rules:
+  - match: { vr: PN }
+    action: empty
+  - match: { group: 0019 }
+    action: remove
+  - match: { range: ["(0019,1000)", "(0019,10FF)"] }
+    action: keep
+  - match: { keyword: StudyDescription }
+    action: { replace: RESEARCH }
+  - match: { creator: ACME 1.0, element: 08 }
+    action: keep
+  - match: { creator: ACME 1.0 }
+    action: remove
+  - match: { tag: "(0010,0010)" }
+    action: dummy
+safePrivate:
+  - { creator: ACME 1.0, group: 0029, element: 10 }
+`;
+
+test("when the recipe is written in YAML then it means what the JSON one means, lines included", () => {
+  const y = parseRecipe(yamlText);
+  assert.deepEqual(y.rules.map((r) => [r.match, r.action, r.tier]), recipe.rules.map((r) => [r.match, r.action, r.tier]));
+  assert.deepEqual(y.rules.map((r) => r.line), [5, 7, 9, 11, 13, 15, 17]);
+  assert.deepEqual(y.safePrivate, recipe.safePrivate);
+  assert.deepEqual(y.options, ["clean-descriptors"]);
+  assert.equal(y.dateShiftDays, 180);
+});
+
+for (const [when, text, message] of [
+  ["the YAML is broken", "rules:\n  - match: { vr: PN\n    action: keep\n", /config line \d+: not valid YAML/],
+  ["a YAML action is unknown", "rules:\n  - match: { vr: PN }\n    action: empty\n  - match: { vr: LO }\n    action: zap\n", /config line 4: action must be one of/],
+  ["a YAML top-level key is unknown", "options: []\nrulez: []\n", /config line 2: unknown key "rulez"/],
+  ["a YAML key repeats", "rules: []\nrules: []\n", /config line 2: not valid YAML/],
+  ["a YAML config is a list", "- a\n- b\n", /config line 1: the config must be a YAML mapping/],
+] as const) {
+  test(`when ${when} then a CONFIG error names the line`, () => assert.throws(() => parseRecipe(text), message));
+}

@@ -31,7 +31,7 @@ export function registerDeidentify(program: Command, setExit: (code: number) => 
     .description("de-identify a DICOM file or folder (any depth) into an output folder, per PS3.15 Annex E")
     .argument("<input>", "DICOM file or folder (never modified)")
     .argument("<output>", "output folder (must not be inside the input)")
-    .option("--config <file>", "recipe file (JSON): options, rules overriding the profile, safe private list")
+    .option("--config <file>", "recipe file (JSON or YAML): options, rules overriding the profile, safe private list")
     .option("--secret <text>", "secret key for UIDs, pseudonyms and date shifts (or DICOM_DEID_SECRET, or --secret-file)")
     .option("--secret-file <file>", "file holding the secret key")
     .option("--pseudonym-prefix <prefix>", "prefix of generated patient IDs (default ANON)")

@@ -12,7 +12,7 @@ export function registerProfile(program: Command, setExit: (code: number) => voi
     .command("profile")
     .description("explain the de-identification profile: the action each element of a file would get and why (never values)")
     .option("--explain <file>", "DICOM file to explain")
-    .option("--config <file>", "recipe file (JSON)")
+    .option("--config <file>", "recipe file (JSON or YAML)")
     .option("--region-rules <file>", "also explain which region rule matches the file and why")
     .option("--json", "print JSON lines instead of a table");
   for (const o of optionFlags()) cmd.option(o.flag, o.help);
