@@ -12,6 +12,7 @@ export interface DeidFlags {
   secret?: string;
   secretFile?: string;
   pseudonymPrefix?: string;
+  pseudonymLength?: string;
   mapping?: string;
   dateShiftDays?: string;
   linkage?: string;
@@ -65,6 +66,8 @@ export async function processorOptionsFrom(flags: DeidFlags, warn: (msg: string)
   if (names.includes("retain-full-dates") && names.includes("retain-modified-dates")) {
     throw new DicomError("CONFIG", "retain-full-dates and retain-modified-dates exclude each other");
   }
+  const codeLength = flags.pseudonymLength !== undefined ? Number(flags.pseudonymLength) : recipe?.pseudonymLength ?? 10;
+  if (!(Number.isInteger(codeLength) && codeLength >= 6 && codeLength <= 26)) throw new DicomError("CONFIG", "--pseudonym-length must be a whole number from 6 to 26");
   const days = flags.dateShiftDays !== undefined ? Number(flags.dateShiftDays) : recipe?.dateShiftDays ?? 365;
   if (!(days >= 1 && days <= 36500)) throw new DicomError("CONFIG", "--date-shift-days must be 1 to 36500");
   const layout = flags.layout ?? "mirror";
@@ -81,6 +84,7 @@ export async function processorOptionsFrom(flags: DeidFlags, warn: (msg: string)
     secretHex: secret.hex,
     pseudonym: {
       prefix: flags.pseudonymPrefix ?? recipe?.pseudonymPrefix ?? "ANON",
+      length: codeLength,
       mapping,
     },
     maxShiftDays: days,

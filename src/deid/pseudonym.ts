@@ -8,7 +8,7 @@ export interface Pseudonym { id: string; name: string }
 export interface PseudonymOptions {
   /** Prefix of generated IDs (default "ANON"); IDs look like "ANON-7K2QX9D4MB". */
   prefix: string;
-  /** Number of base32 characters of the keyed code (default 10: 50 bits). */
+  /** Number of base32 characters of the keyed code, 6 to 26 (default 10: 50 bits). */
   length?: number;
   /** Original PatientID -> replacement, from a mapping file; when given, unmapped patients fail. */
   mapping?: Record<string, { id: string; name?: string }>;
@@ -40,8 +40,32 @@ export function pseudonymFor(secret: Secret, patientKey: string, options: Pseudo
 }
 
 /**
- * Parses a mapping CSV: `original_id,new_id[,new_name]` per line, an optional header line
- * (first cell not matched), `#` comments. Errors name the line, never the values.
+ * The cells of one CSV line (RFC 4180 quoting: a quoted cell may hold commas, and "" is a quote),
+ * trimmed; undefined when a quote is left open.
+ */
+function csvCells(line: string): string[] | undefined {
+  const cells: string[] = [];
+  let cell = "";
+  let quoted = false;
+  let wasQuoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (quoted) {
+      if (c === '"' && line[i + 1] === '"') { cell += '"'; i++; } else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"' && cell.trim() === "") { quoted = true; wasQuoted = true; cell = ""; }
+    else if (c === ",") { cells.push(wasQuoted ? cell : cell.trim()); cell = ""; wasQuoted = false; }
+    else if (!wasQuoted) cell += c;
+  }
+  if (quoted) return undefined;
+  cells.push(wasQuoted ? cell : cell.trim());
+  return cells;
+}
+
+/**
+ * Parses a mapping CSV: `original_id,new_id[,new_name]` per line (cells may be quoted, as
+ * spreadsheets write names with commas), an optional header line (first cell not matched), `#`
+ * comments. Errors name the line, never the values.
  */
 export function parseMappingCsv(text: string): Record<string, { id: string; name?: string }> {
   const out: Record<string, { id: string; name?: string }> = {};
@@ -49,7 +73,8 @@ export function parseMappingCsv(text: string): Record<string, { id: string; name
   lines.forEach((raw, i) => {
     const line = raw.trim();
     if (!line || line.startsWith("#")) return;
-    const cells = line.split(",").map((c) => c.trim().replace(/^"(.*)"$/, "$1"));
+    const cells = csvCells(line);
+    if (!cells) throw new DicomError("CONFIG", `mapping file line ${i + 1}: a quote is not closed`);
     if (i === 0 && /^(original|patient|old|source)/i.test(cells[0])) return;
     if (cells.length < 2 || !cells[0] || !cells[1]) throw new DicomError("CONFIG", `mapping file line ${i + 1}: expected original_id,new_id[,new_name]`);
     if (out[cells[0]]) throw new DicomError("CONFIG", `mapping file line ${i + 1}: the original ID appears twice`);

@@ -25,6 +25,8 @@ export interface Recipe {
   safePrivate: SafePrivateEntry[];
   dateShiftDays?: number;
   pseudonymPrefix?: string;
+  /** Base32 characters of the keyed code in generated patient IDs (6-26). */
+  pseudonymLength?: number;
 }
 
 const ACTIONS = ["keep", "remove", "empty", "dummy", "remapUid", "shiftDate", "clean"] as const;
@@ -167,7 +169,7 @@ export function parseRecipe(text: string, format: "json" | "yaml" = recipeFormat
   const { raw, lines } = format === "json" ? jsonSource(text) : yamlSource(text);
   if (!raw || typeof raw !== "object" || Array.isArray(raw)) fail(1, `the config must be a ${format === "json" ? "JSON object" : "YAML mapping"}`);
   const o = raw as Record<string, unknown>;
-  const known = ["options", "rules", "safePrivate", "dateShiftDays", "pseudonymPrefix", "$schema", "comment"];
+  const known = ["options", "rules", "safePrivate", "dateShiftDays", "pseudonymPrefix", "pseudonymLength", "$schema", "comment"];
   for (const k of Object.keys(o)) if (!known.includes(k)) fail(lines.key(k), `unknown key "${k}"; known: ${known.join(", ")}`);
   const options = o.options ?? [];
   if (!Array.isArray(options) || options.some((x) => typeof x !== "string")) fail(lines.key("options"), "options must be a list of option names");
@@ -190,12 +192,18 @@ export function parseRecipe(text: string, format: "json" | "yaml" = recipeFormat
     if (typeof s?.creator !== "string" || !(g & 1) || !(e >= 0 && e <= 0xff)) fail(line, `safePrivate[${i}] needs creator, an odd group "0019" and element "0C"`);
     safePrivate.push({ creator: s.creator, group: g, element: e });
   });
-  // YAML scalars arrive as strings (failsafe schema): a whole number of days is read as one.
-  const days = typeof o.dateShiftDays === "string" && /^\d+$/.test(o.dateShiftDays) ? Number(o.dateShiftDays) : o.dateShiftDays;
+  // YAML scalars arrive as strings (failsafe schema): a whole number is read as one.
+  const whole = (v: unknown): unknown => (typeof v === "string" && /^\d+$/.test(v) ? Number(v) : v);
+  const days = whole(o.dateShiftDays);
   if (days !== undefined && (typeof days !== "number" || days < 1 || days > 36500)) fail(lines.key("dateShiftDays"), "dateShiftDays must be a number of days from 1 to 36500");
   const prefix = o.pseudonymPrefix;
   if (prefix !== undefined && (typeof prefix !== "string" || !/^[A-Za-z0-9_-]{1,16}$/.test(prefix))) fail(lines.key("pseudonymPrefix"), "pseudonymPrefix must be 1-16 letters, digits, _ or -");
-  return { options: options as string[], rules, safePrivate, dateShiftDays: days as number | undefined, pseudonymPrefix: prefix as string | undefined };
+  const length = whole(o.pseudonymLength);
+  if (length !== undefined && (typeof length !== "number" || !Number.isInteger(length) || length < 6 || length > 26)) fail(lines.key("pseudonymLength"), "pseudonymLength must be a whole number from 6 to 26");
+  return {
+    options: options as string[], rules, safePrivate, dateShiftDays: days as number | undefined, pseudonymPrefix: prefix as string | undefined,
+    ...(length !== undefined ? { pseudonymLength: length as number } : {}),
+  };
 }
 
 function matches(m: RuleMatch, f: ElementFacts): boolean {

@@ -58,3 +58,16 @@ test("when a mapping file is given then mapped patients get its IDs and others f
   assert.throws(() => pseudonymFor(s1, "999", { prefix: "X", mapping: m }), /not found in the mapping/);
   assert.throws(() => parseMappingCsv("a,b\nonly-one-cell\n"), /line 2/);
 });
+
+test("when a pseudonym length is asked for then the keyed code has that many characters, and a shorter one is its start", () => {
+  const long = pseudonymFor(s1, "12345", { prefix: "STUDY7", length: 16 });
+  assert.match(long.id, /^STUDY7-[0-9A-Z]{16}$/);
+  assert.ok(long.id.startsWith(pseudonymFor(s1, "12345", { prefix: "STUDY7" }).id));
+});
+
+test("when a mapping file quotes its cells then commas and doubled quotes inside them are kept", () => {
+  const m = parseMappingCsv('original_id,new_id,new_name\n"12345","SUBJ-001","DOE, JOHN ""JJ"""\n 777 , SUBJ-002 \n');
+  assert.deepEqual(m["12345"], { id: "SUBJ-001", name: 'DOE, JOHN "JJ"' });
+  assert.deepEqual(m["777"], { id: "SUBJ-002" });
+  assert.throws(() => parseMappingCsv('a,b\n"12345,SUBJ-001\n'), /line 2: a quote is not closed/);
+});

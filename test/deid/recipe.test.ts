@@ -92,3 +92,9 @@ for (const [when, text, message] of [
 ] as const) {
   test(`when ${when} then a CONFIG error names the line`, () => assert.throws(() => parseRecipe(text), message));
 }
+
+test("when a recipe sets the pseudonym length then it is read in JSON and YAML, and bounded", () => {
+  assert.equal(parseRecipe('{ "pseudonymLength": 16 }').pseudonymLength, 16);
+  assert.equal(parseRecipe("pseudonymLength: 12\n").pseudonymLength, 12);
+  assert.throws(() => parseRecipe("rules: []\npseudonymLength: 40\n"), /config line 2: pseudonymLength must be a whole number from 6 to 26/);
+});

@@ -35,6 +35,7 @@ export function registerDeidentify(program: Command, setExit: (code: number) => 
     .option("--secret <text>", "secret key for UIDs, pseudonyms and date shifts (or DICOM_DEID_SECRET, or --secret-file)")
     .option("--secret-file <file>", "file holding the secret key")
     .option("--pseudonym-prefix <prefix>", "prefix of generated patient IDs (default ANON)")
+    .option("--pseudonym-length <n>", "base32 characters of the keyed code in generated patient IDs, 6-26 (default 10)")
     .option("--mapping <csv>", "CSV original_id,new_id[,new_name]: patients not in it fail")
     .option("--linkage <csv>", "write original -> pseudonym and study UID pairs here (holds PHI)")
     .option("--date-shift-days <n>", "largest per-patient date shift with --retain-modified-dates (default 365)")
