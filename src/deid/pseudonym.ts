@@ -1,4 +1,5 @@
 import { DicomError } from "../core/errors.js";
+import { csvCells } from "../io/csv.js";
 import { hmac, type Secret } from "./keyed.js";
 
 /** A patient's replacement identity. */
@@ -37,29 +38,6 @@ export function pseudonymFor(secret: Secret, patientKey: string, options: Pseudo
   }
   const id = `${options.prefix}-${code}`;
   return { id, name: id };
-}
-
-/**
- * The cells of one CSV line (RFC 4180 quoting: a quoted cell may hold commas, and "" is a quote),
- * trimmed; undefined when a quote is left open.
- */
-function csvCells(line: string): string[] | undefined {
-  const cells: string[] = [];
-  let cell = "";
-  let quoted = false;
-  let wasQuoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
-    if (quoted) {
-      if (c === '"' && line[i + 1] === '"') { cell += '"'; i++; } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"' && cell.trim() === "") { quoted = true; wasQuoted = true; cell = ""; }
-    else if (c === ",") { cells.push(wasQuoted ? cell : cell.trim()); cell = ""; wasQuoted = false; }
-    else if (!wasQuoted) cell += c;
-  }
-  if (quoted) return undefined;
-  cells.push(wasQuoted ? cell : cell.trim());
-  return cells;
 }
 
 /**

@@ -2,6 +2,7 @@ import { closeSync, constants, existsSync, openSync, readSync, writeSync } from 
 import { join } from "node:path";
 import { DicomError } from "../core/errors.js";
 import { writeFileAtomic } from "../io/atomic-write.js";
+import { csvCells, csvField } from "../io/csv.js";
 import type { BatchSummary } from "./batch-types.js";
 
 /** Names of the report files in the report folder. */
@@ -15,34 +16,6 @@ export interface QuarantineEntry {
   inputId: string;
   code: string;
   reason: string;
-}
-
-/** Quotes a CSV field when it needs it (RFC 4180). */
-export function csvField(value: string): string {
-  return /[",\r\n]|^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
-/** Splits a CSV header line (RFC 4180 quoting). */
-function parseHeader(line: string): string[] {
-  const out: string[] = [];
-  let cur = "";
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
-    if (quoted && c === '"' && line[i + 1] === '"') {
-      cur += '"';
-      i++;
-    } else if (c === '"') {
-      quoted = !quoted;
-    } else if (c === "," && !quoted) {
-      out.push(cur);
-      cur = "";
-    } else {
-      cur += c;
-    }
-  }
-  out.push(cur);
-  return out;
 }
 
 /** The first line of a file (up to 64 KiB), or undefined when it is empty. */
@@ -75,7 +48,7 @@ export class LinkageWriter {
   constructor(readonly path: string, columns?: readonly string[]) {
     const existing = existsSync(path) ? firstLine(path) : undefined;
     if (existing !== undefined) {
-      const have = parseHeader(existing);
+      const have = csvCells(existing) ?? [];
       if (columns && columns.join("\0") !== have.join("\0")) throw new DicomError("CONFIG", "linkage file exists with other columns");
       this.columns = have;
     } else if (columns) {

@@ -3,13 +3,9 @@ import assert from "node:assert/strict";
 import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { isDicomError } from "../../src/core/errors.js";
-import { csvField, formatSummary, LinkageWriter } from "../../src/pipeline/reports.js";
+import { formatSummary, LinkageWriter } from "../../src/pipeline/reports.js";
 import { BatchTally } from "../../src/pipeline/tally.js";
 import { removeDir, tempDir } from "./helpers/tree.js";
-
-test("when CSV fields need quoting then they are quoted per RFC 4180", () => {
-  assert.deepEqual(["plain", "a,b", 'say "hi"', "two\nlines", " pad"].map(csvField), ["plain", '"a,b"', '"say ""hi"""', '"two\nlines"', '" pad"']);
-});
 
 test("when linkage rows are appended then the header is written once, mode is 0600 and foreign columns are refused", () => {
   const dir = tempDir();
