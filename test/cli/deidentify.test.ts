@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runCli } from "../helpers/cli.js";
@@ -8,6 +8,8 @@ import { setValue } from "../../src/dataset/edit.js";
 import { readDicom } from "../../src/io/read/read-file.js";
 import { writeDicom } from "../../src/io/write/write-file.js";
 import { fixtureBytes } from "../helpers/hex.js";
+import { getText } from "../../src/dataset/values.js";
+import { tag } from "../../src/core/tag.js";
 
 const run = runCli;
 
@@ -40,3 +42,32 @@ for (const [layout, warned] of [["mirror", true], ["patient/study/series", false
     }
   });
 }
+
+for (const [flags, message] of [
+  [["--pseudonym-length", "5"], /--pseudonym-length must be a whole number from 6 to 26/],
+  [["--pseudonym-prefix", "A\\B"], /--pseudonym-prefix must be 1-16 letters, digits, _ or -/],
+] as const) {
+  test(`when deidentify is given ${flags.join(" ")} then it stops with a CONFIG error before any file`, async () => {
+    const root = mkdtempSync(join(tmpdir(), "dicom-deid-cli-"));
+    try {
+      const r = await run(["deidentify", namedInput(root), join(root, "out"), "--secret", "cli-test-secret", "--pixels", "off", ...flags]);
+      assert.notEqual(r.code, 0);
+      assert.match(r.err + r.out, message);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+}
+
+test("when deidentify is given a pseudonym length then the new patient IDs carry that many code characters", async () => {
+  const root = mkdtempSync(join(tmpdir(), "dicom-deid-cli-"));
+  try {
+    const output = join(root, "out");
+    const r = await run(["deidentify", namedInput(root), output, "--secret", "cli-test-secret", "--pixels", "off", "--pseudonym-length", "16", "--pseudonym-prefix", "TRIAL7"]);
+    assert.equal(r.code, 0, r.err);
+    const id = readDicom(new Uint8Array(readFileSync(join(output, "IM0001.dcm")))).dataset;
+    assert.match(String(getText(id, tag(0x0010, 0x0020))), /^TRIAL7-[0-9A-Z]{16}$/);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
