@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { DicomError } from "../core/errors.js";
+import { isPseudonymLength, isPseudonymPrefix } from "../deid/pseudonym.js";
 import { OPTION_NAMES, optionsFromNames, type ProfileOptions } from "../profile/options.js";
 import type { DeidProcessorOptions } from "../pipeline/deid-processor.js";
 import type { PixelMode } from "../burnin/types.js";
@@ -66,9 +67,9 @@ export async function processorOptionsFrom(flags: DeidFlags, warn: (msg: string)
   if (names.includes("retain-full-dates") && names.includes("retain-modified-dates")) {
     throw new DicomError("CONFIG", "retain-full-dates and retain-modified-dates exclude each other");
   }
-  if (flags.pseudonymPrefix !== undefined && !/^[A-Za-z0-9_-]{1,16}$/.test(flags.pseudonymPrefix)) throw new DicomError("CONFIG", "--pseudonym-prefix must be 1-16 letters, digits, _ or -");
+  if (flags.pseudonymPrefix !== undefined && !isPseudonymPrefix(flags.pseudonymPrefix)) throw new DicomError("CONFIG", "--pseudonym-prefix must be 1-16 letters, digits, _ or -");
   const codeLength = flags.pseudonymLength !== undefined ? Number(flags.pseudonymLength) : recipe?.pseudonymLength ?? 10;
-  if (!(Number.isInteger(codeLength) && codeLength >= 6 && codeLength <= 26)) throw new DicomError("CONFIG", "--pseudonym-length must be a whole number from 6 to 26");
+  if (!isPseudonymLength(codeLength)) throw new DicomError("CONFIG", "--pseudonym-length must be a whole number from 6 to 26");
   const days = flags.dateShiftDays !== undefined ? Number(flags.dateShiftDays) : recipe?.dateShiftDays ?? 365;
   if (!(days >= 1 && days <= 36500)) throw new DicomError("CONFIG", "--date-shift-days must be 1 to 36500");
   const layout = flags.layout ?? "mirror";

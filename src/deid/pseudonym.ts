@@ -15,6 +15,12 @@ export interface PseudonymOptions {
   mapping?: Record<string, { id: string; name?: string }>;
 }
 
+/** A pseudonym prefix the CLI and recipes accept: 1-16 letters, digits, _ or - (it starts PatientID, a LO without backslashes). */
+export const isPseudonymPrefix = (v: unknown): v is string => typeof v === "string" && /^[A-Za-z0-9_-]{1,16}$/.test(v);
+
+/** A keyed-code length the CLI and recipes accept: 6 to 26 base32 characters. */
+export const isPseudonymLength = (v: unknown): v is number => typeof v === "number" && Number.isInteger(v) && v >= 6 && v <= 26;
+
 const B32 = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"; // Crockford base32: no I, L, O, U
 
 /** The pseudonym of a patient, keyed by its original PatientID (or name when there is no ID). */

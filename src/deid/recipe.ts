@@ -6,6 +6,7 @@ import { lookupKeyword } from "../dictionary/index.js";
 import type { Action, Decision } from "../actions/types.js";
 import type { ElementFacts } from "../profile/decide.js";
 import type { SafePrivateEntry } from "./safe-private.js";
+import { isPseudonymLength, isPseudonymPrefix } from "./pseudonym.js";
 
 /** What a recipe rule matches. */
 export type RuleMatch =
@@ -197,12 +198,12 @@ export function parseRecipe(text: string, format: "json" | "yaml" = recipeFormat
   const days = whole(o.dateShiftDays);
   if (days !== undefined && (typeof days !== "number" || days < 1 || days > 36500)) fail(lines.key("dateShiftDays"), "dateShiftDays must be a number of days from 1 to 36500");
   const prefix = o.pseudonymPrefix;
-  if (prefix !== undefined && (typeof prefix !== "string" || !/^[A-Za-z0-9_-]{1,16}$/.test(prefix))) fail(lines.key("pseudonymPrefix"), "pseudonymPrefix must be 1-16 letters, digits, _ or -");
+  if (prefix !== undefined && !isPseudonymPrefix(prefix)) fail(lines.key("pseudonymPrefix"), "pseudonymPrefix must be 1-16 letters, digits, _ or -");
   const length = whole(o.pseudonymLength);
-  if (length !== undefined && (typeof length !== "number" || !Number.isInteger(length) || length < 6 || length > 26)) fail(lines.key("pseudonymLength"), "pseudonymLength must be a whole number from 6 to 26");
+  if (length !== undefined && !isPseudonymLength(length)) fail(lines.key("pseudonymLength"), "pseudonymLength must be a whole number from 6 to 26");
   return {
-    options: options as string[], rules, safePrivate, dateShiftDays: days as number | undefined, pseudonymPrefix: prefix as string | undefined,
-    ...(length !== undefined ? { pseudonymLength: length as number } : {}),
+    options: options as string[], rules, safePrivate, dateShiftDays: days as number | undefined, pseudonymPrefix: prefix,
+    ...(length !== undefined ? { pseudonymLength: length } : {}),
   };
 }
 
