@@ -32,14 +32,14 @@ export async function cleanOverlayText(file: DicomFile, context: PhiContext, opt
   const ds = file.dataset;
   for (let group = 0x6000; group <= 0x601e; group += 2) {
     if (!ds.get(tag(group, 0x3000))) continue;
-    const frames = overlayFrames(ds, group);
-    const planes = Array.from({ length: frames }, (_, k) => overlayPlane(ds, group, k));
-    if (planes.some((p) => p === undefined)) {
+    // Whether the group is a readable plane does not depend on the frame (overlayPlane checks the data holds them all).
+    const first = overlayPlane(ds, group, 0);
+    if (!first) {
       result.unreadable.push(group);
       continue;
     }
-    for (let k = 0; k < frames; k++) {
-      const p = planes[k]!;
+    for (let k = 0; k < overlayFrames(ds, group); k++) {
+      const p = k === 0 ? first : overlayPlane(ds, group, k)!;
       const text = await readLines(findLinesIn(rendered(p.width, p.height, 1, p.data), k, options.recipe), { engine: options.engine, recipe: options.recipe });
       const decisions = decideRedactions(text, { mode: options.mode, context, failSafe: options.failSafe });
       result.decisions.push(...decisions.map((d) => ({ ...d, group })));

@@ -60,11 +60,10 @@ export function planDataset(ds: Dataset, options: PlanOptions, chain: Location["
       const g = tagGroup(el.tag);
       // Overlay Data whose text the pixel stage cleaned stays; any other binary value to clean goes, the stricter choice.
       const overlay = isOverlayGroup(g) && el.tag === makeTag(g, 0x3000);
+      const why = overlay ? "not read for text, removed with its group (deidentify with burned-in text detection reads and keeps it)" : "binary value, removed (only text is cleaned)";
       d = overlay && options.overlaysCleaned?.has(g)
         ? { action: { kind: "keep" }, rule: `${d.rule}: its text cleaned by OCR` }
-        : overlay
-          ? { action: { kind: "remove" }, rule: `${d.rule}: not read for text, removed with its group (deidentify with burned-in text detection reads and keeps it)` }
-          : { action: { kind: "remove" }, rule: `${d.rule}: binary value, removed (only text is cleaned)` };
+        : { action: { kind: "remove" }, rule: `${d.rule}: ${why}` };
     } else if (options.dummyText && d.action.kind === "keep" && FREE_TEXT_VRS.has(el.vr) && !d.rule.startsWith("recipe")) {
       d = { action: { kind: "dummy" }, rule: "text inside a sequence whose E.1-1 code is D: dummy" };
     } else if (options.cleanText && d.action.kind === "keep" && FREE_TEXT_VRS.has(el.vr) && !d.rule.startsWith("recipe")) {
