@@ -8,6 +8,7 @@ import { registerRender } from "./commands/render.js";
 import { registerEval } from "./commands/eval.js";
 import { EXIT } from "./run-command.js";
 import { cliStreams } from "./io.js";
+import { VERSION } from "../core/version.js";
 
 /** Runs the CLI with the given arguments and resolves to the exit code (0 ok, 1 bad input, 2 usage). */
 export async function main(argv: string[]): Promise<number> {
@@ -19,6 +20,7 @@ export async function main(argv: string[]): Promise<number> {
   program
     .name("dicom-deid")
     .description("De-identify DICOM headers and burned-in pixel text, byte-faithfully.")
+    .version(VERSION, "-V, --version", "print the version")
     .exitOverride()
     .showHelpAfterError()
     // Help and usage errors go where the commands write (subcommands inherit this).

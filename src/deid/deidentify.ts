@@ -1,4 +1,5 @@
 import { DicomError } from "../core/errors.js";
+import { TOOL_NAME_VERSION } from "../core/version.js";
 import { isPrivateTag, tag } from "../core/tag.js";
 import { isStringVR } from "../core/vr.js";
 import { lookupTag } from "../dictionary/index.js";
@@ -66,7 +67,7 @@ export interface DeidReport {
 }
 
 /** dicom-deid's name and version as written into De-identification Method. */
-export const TOOL_TEXT = "dicom-deid 0.1.0";
+export const TOOL_TEXT = TOOL_NAME_VERSION;
 
 const T = {
   patientName: tag(0x0010, 0x0010), patientId: tag(0x0010, 0x0020), sopInstance: tag(0x0008, 0x0018),

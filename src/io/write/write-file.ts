@@ -1,4 +1,5 @@
 import { DicomError } from "../../core/errors.js";
+import { VERSION } from "../../core/version.js";
 import { tag } from "../../core/tag.js";
 import { Dataset } from "../../core/dataset.js";
 import type { Element } from "../../core/element.js";
@@ -10,8 +11,8 @@ import { writeDataset } from "./write-dataset.js";
 
 /** dicom-deid's implementation class UID (PS3.7 D.3.3.2), a UUID-derived 2.25 UID. */
 export const IMPLEMENTATION_CLASS_UID = "2.25.248213580378267286219995575558865124306";
-/** dicom-deid's implementation version name (at most 16 characters). */
-export const IMPLEMENTATION_VERSION_NAME = "DICOM_DEID_010";
+/** dicom-deid's implementation version name: "DICOM_DEID_" and the version's digits (PS3.7 D.3.3.2: SH, at most 16 characters). */
+export const IMPLEMENTATION_VERSION_NAME = `DICOM_DEID_${VERSION.replace(/[^0-9]/g, "")}`.slice(0, 16);
 
 /** Options of `writeDicom`. */
 export interface WriteOptions {
