@@ -30,6 +30,8 @@ export interface BurnInResult {
   linesFound: number;
   /** Mean OCR confidence of the words read (0 when none). */
   meanConfidence: number;
+  /** Why the frames were found by their start markers rather than the Basic Offset Table (PixelSource.tableIgnored). */
+  tableIgnored?: string;
 }
 
 /** A digest of the samples of a frame inside some boxes (to spot frames whose text did not change). */
@@ -66,6 +68,7 @@ export async function burnedInStage(file: DicomFile, context: PhiContext, option
   const result: BurnInResult = { rects: new Map(), decisions: [], framesAnalyzed: 0, framesReused: 0, linesFound: 0, meanConfidence: 0 };
   if (options.mode === "off") return result;
   const src = openPixels(file);
+  if (src.tableIgnored) result.tableIgnored = src.tableIgnored;
   let last: { digest: string; lines: Rect[]; decisions: RedactionDecision[] } | undefined;
   let confSum = 0;
   let confN = 0;

@@ -35,6 +35,8 @@ export interface PixelReport {
   /** Clean Graphics: overlay groups whose planes were read and cleaned of PHI text, and the bits cleared. */
   overlaysCleaned: number[];
   overlayBitsCleared: number;
+  /** The frames were found by their start markers: the Basic Offset Table did not fit the fragments. */
+  tableIgnored?: boolean;
 }
 
 /** True when the options ask for any pixel work (otherwise the pixel modules are not even loaded). */

@@ -98,6 +98,7 @@ export async function processFile(bytes: Uint8Array, context: { relPath: string 
       if (pixels.transferSyntaxChanged) counts["pixels:lossy decoded to explicit VR LE"] = 1;
     }
     if (pixels.matchedRule) counts[`pixels:region ${pixels.matchedRule}`] = 1;
+    if (pixels.tableIgnored) counts["pixels:offset table set aside (frames by start markers)"] = 1;
     for (const [reason, n] of Object.entries(pixels.reasons)) counts[`burned-in:${reason}`] = n;
     if (pixels.framesAnalyzed) counts["burned-in:frames analysed"] = pixels.framesAnalyzed;
     if (pixels.framesReused) counts["burned-in:frames reused"] = pixels.framesReused;

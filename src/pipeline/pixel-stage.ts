@@ -26,6 +26,7 @@ export async function runPixelStage(file: DicomFile, pixels: PixelStageOptions, 
       report.reasons[d.reason] = (report.reasons[d.reason] ?? 0) + 1;
       report.boxes.push({ frame: d.frame, ...d.box, reason: d.reason });
     }
+    if (b.tableIgnored) report.tableIgnored = true;
     Object.assign(report, { framesAnalyzed: b.framesAnalyzed, framesReused: b.framesReused, linesFound: b.linesFound, meanConfidence: b.meanConfidence });
     if (pixels.cleanGraphics) {
       const { cleanOverlayText } = await import("../burnin/overlay-text.js");
@@ -51,6 +52,7 @@ export async function runPixelStage(file: DicomFile, pixels: PixelStageOptions, 
       report.methods = [...new Set(r.frames.map((f) => f.method))];
       report.transferSyntaxChanged = r.transferSyntaxChanged;
       report.notes = [...r.notes];
+      if (r.tableIgnored) report.tableIgnored = true;
       markCleanPixelData(file);
     }
   }

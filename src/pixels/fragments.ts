@@ -20,8 +20,13 @@ export interface ExtendedOffsetTable {
 export interface FrameFragmentsOptions {
   numberOfFrames: number;
   extendedOffsetTable?: ExtendedOffsetTable;
-  /** Only look for this codec's start markers when the BOT is empty (default: any known codec). */
+  /** Only look for this codec's start markers when the BOT is empty or ignored (default: any known codec). */
   transferSyntaxUid?: string;
+  /**
+   * Told why a Basic Offset Table that does not fit the fragments was set aside because the
+   * codec's start markers give the frames unambiguously (see `frameFragments`).
+   */
+  onTableIgnored?: (reason: string) => void;
 }
 
 const BOT = "PixelData (7FE0,0010) Basic Offset Table";
@@ -82,8 +87,11 @@ function fromOffsets(offsets: number[], data: EncapsulatedPixelData, where: stri
 /**
  * Which fragments make up each frame of encapsulated pixel data (PS3.5 A.4): from the
  * Extended Offset Table, else the Basic Offset Table, else one fragment per frame when the
- * counts match, else by finding each codec stream's start marker. Fails closed on tables
- * that do not fit the fragments.
+ * counts match, else by finding each codec stream's start marker. A Basic Offset Table that
+ * does not fit the fragments (a count other than the frames', offsets that miss the items, as
+ * writers of odd-length fragments leave) is set aside only when the start markers find exactly
+ * one stream per frame, each after the end of the one before (`onTableIgnored` is told why);
+ * otherwise, and for an Extended Offset Table that does not fit, it fails closed.
  */
 export function frameFragments(data: EncapsulatedPixelData, options: FrameFragmentsOptions): number[][] {
   const frames = options.numberOfFrames;
@@ -128,13 +136,15 @@ export function frameFragments(data: EncapsulatedPixelData, options: FrameFragme
 
   const bot = data.basicOffsetTable;
   if (bot.length > 0) {
-    if (bot.length % 4 !== 0) throw new DicomError("BAD_ITEM", `length ${bot.length} is not a multiple of 4`, { tagPath: BOT });
-    if (bot.length / 4 !== frames) {
-      throw new DicomError("BAD_ITEM", `has ${bot.length / 4} offsets for ${frames} frames`, { tagPath: BOT });
+    try {
+      return fromBasicTable(bot, data, frames);
+    } catch (e) {
+      if (!(e instanceof DicomError)) throw e;
+      const byMarkers = framesFromStarts(markerStarts(data, options.transferSyntaxUid), frames, count);
+      if (!byMarkers) throw e;
+      options.onTableIgnored?.(`the Basic Offset Table ${e.reason}; frames found by their start markers`);
+      return byMarkers;
     }
-    const dv = new DataView(bot.buffer, bot.byteOffset, bot.length);
-    const offsets = Array.from({ length: frames }, (_, k) => dv.getUint32(k * 4, true));
-    return fromOffsets(offsets, data, BOT);
   }
 
   if (frames === 1) return [Array.from({ length: count }, (_, i) => i)];
@@ -142,19 +152,41 @@ export function frameFragments(data: EncapsulatedPixelData, options: FrameFragme
   if (count < frames) {
     throw new DicomError("UNSUPPORTED", `${frames} frames in ${count} fragments without an offset table`, { tagPath: "PixelData (7FE0,0010)" });
   }
-
-  const { test, hasEnd } = startTestFor(options.transferSyntaxUid);
-  const starts: number[] = [];
-  for (let i = 0; i < count; i++) {
-    const f = data.fragments[i];
-    // A marker inside compressed data is possible, so a new frame must also follow an end marker.
-    if (test(f) && (i === 0 || !hasEnd || endsWithEoi(data.fragments[i - 1]))) starts.push(i);
-  }
-  if (starts.length !== frames || starts[0] !== 0) {
+  const starts = markerStarts(data, options.transferSyntaxUid);
+  const byMarkers = framesFromStarts(starts, frames, count);
+  if (!byMarkers) {
     throw new DicomError("BAD_ITEM", `found ${starts.length} frame starts in ${count} fragments for ${frames} frames`, {
       tagPath: "PixelData (7FE0,0010)",
     });
   }
+  return byMarkers;
+}
+
+/** The frames a Basic Offset Table gives; throws BAD_ITEM when it does not fit the fragments. */
+function fromBasicTable(bot: Uint8Array, data: EncapsulatedPixelData, frames: number): number[][] {
+  if (bot.length % 4 !== 0) throw new DicomError("BAD_ITEM", `length ${bot.length} is not a multiple of 4`, { tagPath: BOT });
+  if (bot.length / 4 !== frames) {
+    throw new DicomError("BAD_ITEM", `has ${bot.length / 4} offsets for ${frames} frames`, { tagPath: BOT });
+  }
+  const dv = new DataView(bot.buffer, bot.byteOffset, bot.length);
+  const offsets = Array.from({ length: frames }, (_, k) => dv.getUint32(k * 4, true));
+  return fromOffsets(offsets, data, BOT);
+}
+
+/** Fragments that start a codec stream: the start marker, after an end marker where the codec has one. */
+function markerStarts(data: EncapsulatedPixelData, transferSyntaxUid?: string): number[] {
+  const { test, hasEnd } = startTestFor(transferSyntaxUid);
+  const starts: number[] = [];
+  for (let i = 0; i < data.fragments.length; i++) {
+    // A marker inside compressed data is possible, so a new frame must also follow an end marker.
+    if (test(data.fragments[i]) && (i === 0 || !hasEnd || endsWithEoi(data.fragments[i - 1]))) starts.push(i);
+  }
+  return starts;
+}
+
+/** The frames that stream starts give, when there is exactly one per frame and the first is fragment 0. */
+function framesFromStarts(starts: number[], frames: number, count: number): number[][] | undefined {
+  if (starts.length !== frames || starts[0] !== 0) return undefined;
   return starts.map((s, k) => {
     const end = k + 1 < starts.length ? starts[k + 1] : count;
     return Array.from({ length: end - s }, (_, j) => s + j);

@@ -65,6 +65,8 @@ export interface PixelSource {
   encapsulated?: EncapsulatedPixelData;
   /** Fragment indices of each frame (encapsulated only). */
   frames?: number[][];
+  /** Why the Basic Offset Table was set aside for the frames' start markers (see `frameFragments`); no values. */
+  tableIgnored?: string;
 }
 
 /** The encapsulated items of a pixel element as the fragment module expects them. */
@@ -96,11 +98,13 @@ export function openPixels(file: DicomFile): PixelSource {
   const eot = file.dataset.get(T.eot);
   const eotLengths = file.dataset.get(T.eotLengths);
   const big = (e: Element | undefined) => (e?.value ? Array.from({ length: e.value.length / 8 }, (_, i) => new DataView(e.value!.buffer, e.value!.byteOffset).getBigUint64(i * 8, true)) : undefined);
+  let tableIgnored: string | undefined;
   const frames = frameFragments(encapsulated, {
     numberOfFrames: format.numberOfFrames, transferSyntaxUid: ts.uid,
     extendedOffsetTable: eot ? { offsets: big(eot)!, lengths: big(eotLengths) } : undefined,
+    onTableIgnored: (reason) => { tableIgnored = reason; },
   });
-  return { file, element: el, format, transferSyntax: ts, encapsulated, frames };
+  return { file, element: el, format, transferSyntax: ts, encapsulated, frames, ...(tableIgnored ? { tableIgnored } : {}) };
 }
 
 /** The encoded bytes of one encapsulated frame (its fragments joined). */

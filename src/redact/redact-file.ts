@@ -137,6 +137,7 @@ export async function redactFile(file: DicomFile, request: RedactionRequest, opt
   const outcome = src.encapsulated ? await redactEncapsulated(file, src, frames, fill) : redactNative(src, frames, fill);
   const overlayBitsCleared = options.overlays === false ? 0 : cleanOverlays(file, request.rects).bitsCleared;
   const notes = [...outcome.notes];
+  if (src.tableIgnored) notes.push(src.tableIgnored);
   if (overlayBitsCleared > 0) notes.push("overlay data bits inside the rectangles cleared (PS3.15 Clean Graphics)");
   const result: FrameRedaction[] = [...frames.keys()].map((f) => ({
     frame: f,
@@ -154,5 +155,6 @@ export async function redactFile(file: DicomFile, request: RedactionRequest, opt
     overlayBitsCleared,
     fill: outcome.fill,
     notes,
+    ...(src.tableIgnored ? { tableIgnored: true } : {}),
   };
 }

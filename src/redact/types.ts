@@ -59,4 +59,6 @@ export interface RedactionResult {
   readonly fill: readonly number[];
   /** Fixed explanations of choices made (conversions, widening, fallbacks); never values. */
   readonly notes: readonly string[];
+  /** True when the frames were found by their start markers, the Basic Offset Table not fitting (its reason is in notes). */
+  readonly tableIgnored?: boolean;
 }

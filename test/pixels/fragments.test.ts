@@ -59,14 +59,33 @@ test("when the BOT is empty and frame starts cannot be found then it fails close
   assert.throws(() => frameFragments(encapsulated([[1], [2]]), { numberOfFrames: 3 }), isError("UNSUPPORTED"));
 });
 
-test("when the BOT is invalid then it fails closed", () => {
-  const frags = [[...SOI, ...EOI], [...SOI, ...EOI]];
+test("when the BOT does not fit and the fragments carry no stream markers then it fails closed", () => {
+  const frags = [[1, 2], [3, 4]];
   assert.throws(() => frameFragments(encapsulated(frags, [0]), { numberOfFrames: 2 }), isError("BAD_ITEM"), "too few offsets");
   assert.throws(() => frameFragments(encapsulated(frags, [0, 13]), { numberOfFrames: 2 }), isError("BAD_ITEM"), "not an item");
-  assert.throws(() => frameFragments(encapsulated(frags, [12, 0]), { numberOfFrames: 2 }), isError("BAD_ITEM"), "first not 0");
+  assert.throws(() => frameFragments(encapsulated(frags, [10, 0]), { numberOfFrames: 2 }), isError("BAD_ITEM"), "first not 0");
   assert.throws(() => frameFragments(encapsulated(frags, [0, 0]), { numberOfFrames: 2 }), isError("BAD_ITEM"), "not increasing");
   const odd = { ...encapsulated(frags), basicOffsetTable: new Uint8Array(6) };
   assert.throws(() => frameFragments(odd, { numberOfFrames: 2 }), isError("BAD_ITEM"), "length not a multiple of 4");
+});
+
+test("when the BOT does not fit but the start markers find one stream per frame then they give the frames, and why is told", () => {
+  const frags = [[...SOI, ...EOI], [...SOI, ...EOI]];
+  // As an odd-length fragment's writer leaves it: one offset too many, the second off by one byte.
+  for (const bot of [[0, 15, 30], [0, 13], [0], [12, 0]]) {
+    const told: string[] = [];
+    const frames = frameFragments(encapsulated(frags, bot), { numberOfFrames: 2, onTableIgnored: (r) => told.push(r) });
+    assert.deepEqual(frames, [[0], [1]], `BOT ${bot}`);
+    assert.equal(told.length, 1);
+    assert.match(told[0], /^the Basic Offset Table .*; frames found by their start markers$/);
+  }
+  // A second stream start that does not follow an end marker is not one: the table's error stands.
+  const joined = [[...SOI, 1], [...SOI, ...EOI]];
+  assert.throws(() => frameFragments(encapsulated(joined, [0]), { numberOfFrames: 2 }), isError("BAD_ITEM"));
+  // A table that fits is used as it is, and nothing is told.
+  const told: string[] = [];
+  assert.deepEqual(frameFragments(encapsulated(frags, [0, 14]), { numberOfFrames: 2, onTableIgnored: (r) => told.push(r) }), [[0], [1]]);
+  assert.deepEqual(told, []);
 });
 
 test("when an Extended Offset Table is present then it is used and checked", () => {

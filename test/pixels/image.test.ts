@@ -27,3 +27,17 @@ test("when native pixel data is shorter than a frame, then the error names Pixel
   await assert.rejects(readFrame(short, 0), (e: unknown) => e instanceof DicomError && e.code === "TRUNCATED" &&
     e.tagPath !== undefined && e.offset === src.element.offset);
 });
+
+test("when the Basic Offset Table does not fit the fragments but the stream markers do, then the frames come from the markers and the source says why", async () => {
+  const bytes = fixtureBytes("dicom/SC_rgb_rle_16bit.dcm").slice();
+  const before = await readFrame(openPixels(readDicom(bytes)), 0);
+  const file = readDicom(bytes);
+  const items = file.dataset.get(0x7fe00010)!.fragments!;
+  // Two offsets for one frame (a writer's extra end offset): the table does not fit.
+  items[0] = { ...items[0], value: Uint8Array.from([0, 0, 0, 0, 8, 0, 0, 0]) };
+  const src = openPixels(file);
+  assert.deepEqual(src.frames, [[0]]);
+  assert.match(src.tableIgnored ?? "", /^the Basic Offset Table has 2 offsets for 1 frames; frames found by their start markers$/);
+  assert.deepEqual((await readFrame(src, 0)).pixels, before.pixels);
+  assert.equal(openPixels(readDicom(fixtureBytes("dicom/SC_rgb_rle_16bit.dcm"))).tableIgnored, undefined);
+});

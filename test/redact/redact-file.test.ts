@@ -170,3 +170,18 @@ describe("redactFile on multi-frame encapsulated files", { skip }, () => {
     assert.ok(r.x === 0 && r.w === 48 && r.y % 8 === 0 && r.y <= 8 && r.y + r.h >= 32 && (r.y + r.h) % 8 === 0);
   });
 });
+
+describe("a Basic Offset Table that does not fit its fragments", () => {
+  it("when the frames are found by their start markers then the redacted file gets a fitting table and the result says so", async () => {
+    const bytes = new Uint8Array(readFileSync(new URL("../fixtures/dicom/SC_rgb_rle_16bit.dcm", import.meta.url)));
+    const file = readDicom(bytes);
+    const items = file.dataset.get(tag(0x7fe0, 0x0010))!.fragments!;
+    items[0] = { ...items[0], value: Uint8Array.from([0, 0, 0, 0, 8, 0, 0, 0]) }; // two offsets for one frame
+    const r = await redactFile(file, { rects: [{ x: 0, y: 0, w: 2, h: 2 }] });
+    assert.equal(r.tableIgnored, true);
+    assert.ok(r.notes.some((n) => /^the Basic Offset Table has 2 offsets for 1 frames; frames found by their start markers$/.test(n)));
+    const back = openPixels(readDicom(writeDicom(file)));
+    assert.equal(back.tableIgnored, undefined);
+    assert.deepEqual([...back.encapsulated!.basicOffsetTable], [0, 0, 0, 0]);
+  });
+});
