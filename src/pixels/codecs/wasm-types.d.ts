@@ -21,5 +21,8 @@ declare module "jpeg-lossless-decoder-js" {
     constructor(buffer?: ArrayBuffer, numBytes?: number);
     frame: { dimX: number; dimY: number; numComp: number; precision: number };
     decode(buffer: ArrayBuffer, offset?: number, length?: number, numBytes?: number): Uint8Array | Uint16Array;
+    select7(compOffset?: number): number;
+    getPreviousX(compOffset?: number): number;
+    getPreviousY(compOffset?: number): number;
   }
 }
