@@ -1,5 +1,7 @@
 // Detection: render a frame for OCR, find text lines and read their words (frame coordinates).
 import type { DicomFile } from "../io/read/read-file.js";
+import { tag } from "../core/tag.js";
+import { getText } from "../dataset/values.js";
 import type { DecodedFrame } from "../pixels/format.js";
 import { renderFrame, toPixelBox, type Rendered } from "../pixels/render/index.js";
 import { findFrameLines, readFrameLines, type FoundLines, type OcrRecipeOptions } from "../ocr/recipe.js";
@@ -30,7 +32,13 @@ export interface FrameLines {
  * extremes of the stored range, which header windows often clip) and finds its text lines.
  */
 export function findLines(file: DicomFile, frame: DecodedFrame, index: number, recipe?: OcrRecipeOptions): FrameLines {
-  return findLinesIn(renderFrame(file, frame, { frameIndex: index, voi: "minmax", grayscale: true }), index, recipe);
+  const rendering = renderFrame(file, frame, { frameIndex: index, voi: "minmax", grayscale: true });
+  return findLinesIn(rendering, index, wasLossy(file) ? { ...recipe, lines: { lossy: true, ...recipe?.lines } } : recipe);
+}
+
+/** True when the pixels went through lossy compression: a lossy transfer syntax, or Lossy Image Compression (0028,2110) "01". */
+function wasLossy(file: DicomFile): boolean {
+  return file.transferSyntax.lossy || getText(file.dataset, tag(0x0028, 0x2110)) === "01";
 }
 
 /** Finds the text lines of an 8-bit rendering (a frame's, or an overlay plane's). */

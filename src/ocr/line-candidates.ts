@@ -22,7 +22,7 @@ export interface LineCandidate {
   aligned: number;
   /** Summed glyph widths over line width (1: one solid run). */
   density: number;
-  /** Share of glyphs whose extreme grey value is within `levelTolerance` of the line's. */
+  /** Share of glyphs whose extreme grey value is within 24 of the line's (of the glyphs' median, for a lossy image). */
   sameLevel: number;
   /** How far the line's grey level is from the nearest ink level (0: drawn at one). */
   levelGap: number;
@@ -46,6 +46,12 @@ export interface CandidateOptions {
   maxCharHeight?: number;
   /** Largest horizontal gap inside a line, in glyph heights. Default 1.6. */
   maxGapRatio?: number;
+  /**
+   * The image went through lossy compression: ringing spreads the grey values of flat-coloured
+   * glyphs, so `sameLevel` measures them against their median value rather than the line's
+   * extreme (one overshooting glyph would set it). Default false.
+   */
+  lossy?: boolean;
 }
 
 /** Median of a non-empty list (upper median for even lengths). */
@@ -127,7 +133,8 @@ function medianOf(values: Int32Array, n: number): number {
 }
 
 /** Measures a group of glyphs as a text line; `sum` is the integral of its stroke mask. */
-function measure(image: GreyImage, glyphs: Component[], polarity: StrokePolarity, levelDistance: Uint8Array, tolerance: number, sum: Int32Array): LineCandidate {
+function measure(image: GreyImage, glyphs: Component[], polarity: StrokePolarity, levelDistance: Uint8Array, sum: Int32Array, lossy: boolean): LineCandidate {
+  const tolerance = 24;
   const { width, height } = image;
   const n = glyphs.length;
   const scratch = new Int32Array(n);
@@ -147,6 +154,8 @@ function measure(image: GreyImage, glyphs: Component[], polarity: StrokePolarity
   }
   for (let i = 0; i < n; i++) scratch[i] = glyphs[i].y1 - glyphs[i].y0;
   const h = medianOf(scratch, n);
+  for (let i = 0; i < n; i++) scratch[i] = polarity === "bright" ? glyphs[i].peak : glyphs[i].floor;
+  const reference = lossy ? medianOf(scratch, n) : lineLevel;
   for (let i = 0; i < n; i++) scratch[i] = glyphs[i].y0;
   const top = medianOf(scratch, n);
   for (let i = 0; i < n; i++) scratch[i] = glyphs[i].y1;
@@ -158,7 +167,7 @@ function measure(image: GreyImage, glyphs: Component[], polarity: StrokePolarity
     const gh = g.y1 - g.y0;
     if (gh >= 0.6 * h && gh <= 1.6 * h) regular++;
     if (Math.abs(g.y0 - top) <= 0.25 * h || Math.abs(g.y1 - bottom) <= 0.25 * h) aligned++;
-    if (Math.abs((polarity === "bright" ? g.peak : g.floor) - lineLevel) <= tolerance) same++;
+    if (Math.abs((polarity === "bright" ? g.peak : g.floor) - reference) <= tolerance) same++;
   }
   const band = Math.max(1, Math.round(0.3 * h));
   const [inside, area] = countIn(sum, width, height, x0, y0, x1, y1);
@@ -203,7 +212,7 @@ export function candidateLines(image: GreyImage, masks: StrokeMasks, options: Ca
       return fill >= 0.1 && (fill <= 0.95 || w <= 0.4 * h);
     });
     for (const group of groupLines(glyphs, maxGap)) {
-      for (const part of splitBand(group, maxGap)) out.push(measure(image, part, polarity, masks.levelDistance, 24, sum));
+      for (const part of splitBand(group, maxGap)) out.push(measure(image, part, polarity, masks.levelDistance, sum, options.lossy === true));
     }
   }
   return out;

@@ -15,6 +15,7 @@ import { lineImage, type LineImageOptions } from "./line-image.js";
 import { readStacked, type StackOptions } from "./line-stack.js";
 import { invert, scale, toGrey, type GreyImage } from "./raster.js";
 import { findTextLines, type FindTextLinesOptions, type TextLine } from "./text-lines.js";
+import { fallbackLines } from "./full-fallback.js";
 
 /** Options of `ocrFrame` / `ocrImage`. */
 export interface OcrRecipeOptions {
@@ -46,6 +47,11 @@ export interface OcrRecipeOptions {
   fullInvert?: boolean;
   /** Words below this confidence are dropped. Default 0. */
   minConfidence?: number;
+  /**
+   * When lines were detected but none was read with confidence, read the whole frame once and
+   * add its confident words as lines (full-fallback.ts). Default true.
+   */
+  fullFallback?: boolean;
   /** Keep words without any letter or digit (rules, dashes read from texture). Default false. */
   keepSymbolWords?: boolean;
   /**
@@ -152,8 +158,36 @@ export async function readFrameLines(engine: OcrEngine, frameLines: FoundLines, 
     const scaled = words.map((w) => ({ ...w, box: { x: w.box.x / factor, y: w.box.y / factor, w: w.box.w / factor, h: w.box.h / factor } }));
     return { words: scaled.filter(keep), regions: [], lines: [] };
   }
-  const regions = found.map((l) => ({ box: l.box, polarity: l.polarity, charHeight: l.charHeight, components: l.glyphs }));
+  const regions = found.map(regionOf);
+  // A frame where nothing looks like text costs no engine call, not even the fallback's.
   if (found.length === 0) return { words: [], regions, lines: [] };
+  const detected = await readDetected(engine, frameLines, options, keep);
+  if (options.fullFallback === false || detected.some((l) => l.readable)) return { words: detected.flatMap((l) => l.words), regions, lines: detected };
+  const added = (await fallbackLines(engine, grey, detected.length, { keep })).map((l) => withReadability(l, l.words, options));
+  const lines = [...detected, ...added];
+  return { words: lines.flatMap((l) => l.words), regions: [...regions, ...added.map(regionOf)], lines };
+}
+
+/** A text line as a region. */
+const regionOf = (l: TextLine): TextRegion => ({ box: l.box, polarity: l.polarity, charHeight: l.charHeight, components: l.glyphs });
+
+/** A line with its words and the verdicts `OcrLine` carries (confidence, coverage, readable). */
+function withReadability(l: TextLine, words: OcrWord[], options: OcrRecipeOptions): OcrLine {
+  const confidence = mean(words);
+  const coverage = widthCoverage(l.box, words);
+  return {
+    ...l,
+    words,
+    confidence,
+    minConfidence: words.length === 0 ? 0 : Math.min(...words.map((w) => w.confidence)),
+    coverage,
+    readable: words.length > 0 && confidence >= (options.readableConfidence ?? 80) && coverage >= (options.readableCoverage ?? 0.6),
+  };
+}
+
+/** Reads the detected lines (stacked, with the optional retry) into `OcrLine`s. */
+async function readDetected(engine: OcrEngine, frameLines: FoundLines, options: OcrRecipeOptions, keep: (w: OcrWord) => boolean): Promise<OcrLine[]> {
+  const { grey, lines: found } = frameLines;
   const call: RecognizeOptions = { psm: options.psm ?? 6, variables: options.variables ?? { tessedit_do_invert: "0" } };
   const stack: StackOptions = { maxHeight: options.maxStackHeight, shelfWidth: options.shelfWidth };
   const prep: LineImageOptions = { targetCharHeight: options.targetCharHeight ?? 24, maxScale: options.maxScale, binarise: options.binarise ?? false };
@@ -181,20 +215,5 @@ export async function readFrameLines(engine: OcrEngine, frameLines: FoundLines, 
       }
     }
   }
-  const readableConfidence = options.readableConfidence ?? 80;
-  const readableCoverage = options.readableCoverage ?? 0.6;
-  const lines: OcrLine[] = found.map((l, i) => {
-    const words = readings[i].sort((a, b) => a.box.x - b.box.x);
-    const confidence = mean(words);
-    const coverage = widthCoverage(l.box, words);
-    return {
-      ...l,
-      words,
-      confidence,
-      minConfidence: words.length === 0 ? 0 : Math.min(...words.map((w) => w.confidence)),
-      coverage,
-      readable: words.length > 0 && confidence >= readableConfidence && coverage >= readableCoverage,
-    };
-  });
-  return { words: lines.flatMap((l) => l.words), regions, lines };
+  return found.map((l, i) => withReadability(l, readings[i].sort((a, b) => a.box.x - b.box.x), options));
 }

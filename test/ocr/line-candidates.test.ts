@@ -37,3 +37,21 @@ test("when a box lies on a flat ground then its ground level is that grey", () =
   image.data[55] = 255;
   assert.equal(groundLevel(image, { x: 3, y: 3, w: 4, h: 4 }), 40);
 });
+
+test("when glyph levels spread as lossy compression leaves them then lossy measures them against their median level", () => {
+  // Eight "0"-like bright glyphs (6x10 outlines, strokes 2 px) on black; one overshoots to 255
+  // (JPEG ringing), the others sit near 195.
+  const width = 110;
+  const height = 30;
+  const data = new Uint8Array(width * height);
+  for (let k = 0; k < 8; k++) {
+    const level = k === 0 ? 255 : 190 + 2 * k;
+    const x0 = 5 + 12 * k;
+    for (let y = 10; y < 20; y++) for (let x = x0; x < x0 + 6; x++) if (y < 12 || y >= 18 || x < x0 + 2 || x >= x0 + 4) data[y * width + x] = level;
+  }
+  const image = { width, height, channels: 1 as const, data };
+  const longest = (lossy: boolean) => candidateLines(image, strokeMasks(image, "bright"), { lossy }).sort((a, b) => b.glyphs.length - a.glyphs.length)[0];
+  assert.equal(longest(false).glyphs.length, 8);
+  assert.ok(longest(false).sameLevel < 0.3, `against the brightest glyph: ${longest(false).sameLevel}`);
+  assert.ok(longest(true).sameLevel >= 0.8, `against the median glyph: ${longest(true).sameLevel}`);
+});
