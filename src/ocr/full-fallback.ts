@@ -2,8 +2,8 @@
  * The whole-frame fallback of the "lines" recipe. Line detection is made for text drawn in a flat
  * colour at the extremes of the image (what modalities burn in); text drawn thin and antialiased,
  * or in a colour well inside the image's range, can break into pieces that are not taken for
- * lines, and then no line of the frame is read with confidence. For such a frame the engine reads
- * the whole frame once (sparse text: it finds its own lines) and its confident words are grouped
+ * lines, and then at most one line of the frame is read with confidence. For such a frame the engine reads
+ * the whole frame once (the engine finds its own lines) and its confident words are grouped
  * into lines of their own, added to the detected ones.
  */
 import type { OcrEngine, OcrWord } from "./engine.js";
@@ -53,14 +53,29 @@ function polarityOf(grey: GreyImage, w: OcrWord): "bright" | "dark" {
   return n === 0 || sum / n - lo < hi - sum / n ? "bright" : "dark";
 }
 
+/** Black pixels added on every side of the frame: leptonica's layout analysis complains (on stderr) of boxes reaching past the edges of some frames otherwise. */
+const BORDER = 8;
+
+/** The frame inside a black border of BORDER pixels. */
+function bordered(grey: GreyImage): GreyImage {
+  const width = grey.width + 2 * BORDER;
+  const height = grey.height + 2 * BORDER;
+  const data = new Uint8Array(width * height);
+  for (let y = 0; y < grey.height; y++) data.set(grey.data.subarray(y * grey.width, (y + 1) * grey.width), (y + BORDER) * width + BORDER);
+  return { width, height, channels: 1, data };
+}
+
 /**
- * Reads the whole frame (page segmentation 11, sparse text) and groups the confident words into
- * lines: words on one row, at most two of their heights apart. Words come back with `line` set
- * to their line's index counted from `firstIndex`.
+ * Reads the whole frame (page segmentation 3: the engine finds its own blocks and lines) and
+ * groups the confident words into lines: words on one row, at most two of their heights apart.
+ * Words come back in frame coordinates with `line` set to their line's index from `firstIndex`.
  */
 export async function fallbackLines(engine: OcrEngine, grey: GreyImage, firstIndex: number, options: FullFallbackOptions): Promise<FallbackLine[]> {
   const min = options.minWordConfidence ?? 60;
-  const words = (await engine.recognize(grey, { psm: 11 })).filter((w) => options.keep(w) && w.confidence >= min);
+  const read = await engine.recognize(bordered(grey), { psm: 3 });
+  const words = read
+    .map((w) => ({ ...w, box: { ...w.box, x: w.box.x - BORDER, y: w.box.y - BORDER } }))
+    .filter((w) => options.keep(w) && w.confidence >= min);
   words.sort((a, b) => a.box.y - b.box.y || a.box.x - b.box.x);
   const rows: OcrWord[][] = [];
   for (const w of words) {

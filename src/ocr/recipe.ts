@@ -48,8 +48,8 @@ export interface OcrRecipeOptions {
   /** Words below this confidence are dropped. Default 0. */
   minConfidence?: number;
   /**
-   * When lines were detected but none was read with confidence, read the whole frame once and
-   * add its confident words as lines (full-fallback.ts). Default true.
+   * When lines were detected but at most one was read with confidence, read the whole frame once
+   * and add its confident words as lines (full-fallback.ts). Default true.
    */
   fullFallback?: boolean;
   /** Keep words without any letter or digit (rules, dashes read from texture). Default false. */
@@ -162,11 +162,14 @@ export async function readFrameLines(engine: OcrEngine, frameLines: FoundLines, 
   // A frame where nothing looks like text costs no engine call, not even the fallback's.
   if (found.length === 0) return { words: [], regions, lines: [] };
   const detected = await readDetected(engine, frameLines, options, keep);
-  if (options.fullFallback === false || detected.some((l) => l.readable)) return { words: detected.flatMap((l) => l.words), regions, lines: detected };
+  if (options.fullFallback === false || detected.filter((l) => l.readable).length > FALLBACK_MAX_READABLE) return { words: detected.flatMap((l) => l.words), regions, lines: detected };
   const added = (await fallbackLines(engine, grey, detected.length, { keep })).map((l) => withReadability(l, l.words, options));
   const lines = [...detected, ...added];
   return { words: lines.flatMap((l) => l.words), regions: [...regions, ...added.map(regionOf)], lines };
 }
+
+/** The whole-frame fallback runs when at most this many detected lines were read with confidence. */
+const FALLBACK_MAX_READABLE = 1;
 
 /** A text line as a region. */
 const regionOf = (l: TextLine): TextRegion => ({ box: l.box, polarity: l.polarity, charHeight: l.charHeight, components: l.glyphs });

@@ -5,7 +5,7 @@ import type { OcrEngine, OcrImage, OcrWord } from "../../src/ocr/engine.js";
 import type { TextLine } from "../../src/ocr/text-lines.js";
 import { rendered } from "../../src/pixels/render/index.js";
 
-/** An engine that reads one word spanning the whole image it is given. */
+/** An engine that reads one word spanning the whole image it is given (the whole-frame fallback is off in these tests: it would read the frame as one word too). */
 const wholeImageEngine: OcrEngine = {
   name: "whole",
   concurrency: 1,
@@ -26,7 +26,7 @@ function frameWith(line: TextLine): FrameLines {
 const tall: TextLine = { box: { x: 10, y: 10, w: 75, h: 40 }, polarity: "bright", charHeight: 10, glyphs: 20, level: 250, score: 0.9, band: { y0: 25, y1: 37 } };
 
 test("when a line grew over texture (it carries a glyph band), then its box and its words' boxes are cut to the band's rows", async () => {
-  const text = await readLines(frameWith(tall), { engine: wholeImageEngine });
+  const text = await readLines(frameWith(tall), { engine: wholeImageEngine, recipe: { fullFallback: false } });
   assert.deepEqual(text.lines[0].box, { x: 10, y: 25, w: 75, h: 12 });
   assert.ok(text.words.length > 0);
   for (const w of text.words) assert.ok(w.box.y >= 25 && w.box.y + w.box.h <= 37, "each word lies in the band's rows");
@@ -34,6 +34,6 @@ test("when a line grew over texture (it carries a glyph band), then its box and 
 
 test("when a line has no glyph band, then its box is kept as detected", async () => {
   const { band: _band, ...plain } = tall;
-  const text = await readLines(frameWith(plain), { engine: wholeImageEngine });
+  const text = await readLines(frameWith(plain), { engine: wholeImageEngine, recipe: { fullFallback: false } });
   assert.deepEqual(text.lines[0].box, tall.box);
 });

@@ -62,24 +62,25 @@ test("when a frame is blank then no engine call is made", async () => {
   assert.equal(calls, 0);
 });
 
-test("when lines are found but none is read with confidence then the whole frame is read once and its confident words become lines", async () => {
+test("when lines are found but at most one is read with confidence then the whole frame is read once and its confident words become lines", async () => {
   const image = await syntheticText();
   const seen: (number | undefined)[] = [];
-  // Stacked lines read nothing; the whole frame (page segmentation 11) reads two confident words on one row and a weak one.
+  // Stacked lines read nothing; the whole frame (page segmentation 3, inside an 8 px border) reads
+  // two confident words on one row and a weak one.
   const fake: OcrEngine = {
     name: "fake", concurrency: 1, close: async () => {},
     recognize: async (_image: OcrImage, options?: RecognizeOptions) => {
       seen.push(options?.psm);
-      if (options?.psm !== 11) return [];
+      if (options?.psm !== 3) return [];
       return [
-        { text: "SMITH", confidence: 90, box: { x: 10, y: 40, w: 30, h: 10 } },
-        { text: "JOHN", confidence: 88, box: { x: 46, y: 41, w: 24, h: 10 } },
-        { text: "oo", confidence: 20, box: { x: 10, y: 90, w: 8, h: 6 } },
+        { text: "SMITH", confidence: 90, box: { x: 18, y: 48, w: 30, h: 10 } },
+        { text: "JOHN", confidence: 88, box: { x: 54, y: 49, w: 24, h: 10 } },
+        { text: "oo", confidence: 20, box: { x: 18, y: 98, w: 8, h: 6 } },
       ];
     },
   };
   const result = await ocrFrame(fake, image);
-  assert.deepEqual(seen, [6, 11]);
+  assert.deepEqual(seen, [6, 3]);
   const added = result.lines.slice(3);
   assert.equal(added.length, 1);
   assert.deepEqual(added[0].box, { x: 10, y: 40, w: 60, h: 11 });
