@@ -33,7 +33,15 @@ export interface FrameLines {
  */
 export function findLines(file: DicomFile, frame: DecodedFrame, index: number, recipe?: OcrRecipeOptions): FrameLines {
   const rendering = renderFrame(file, frame, { frameIndex: index, voi: "minmax", grayscale: true });
-  return findLinesIn(rendering, index, wasLossy(file) ? { ...recipe, lines: { lossy: true, ...recipe?.lines } } : recipe);
+  const lines = findLinesIn(rendering, index, wasLossy(file) ? { ...recipe, lines: { lossy: true, ...recipe?.lines } } : recipe);
+  if (!isColour(frame) || lines.full) return lines;
+  const b = renderFrame(file, frame, { frameIndex: index, grayscale: true, greyOfColour: "brightest" });
+  return { ...lines, found: { ...lines.found, fallbackGrey: { width: b.width, height: b.height, channels: 1, data: b.data } } };
+}
+
+/** True for a colour frame (three samples, or a palette). */
+function isColour(frame: DecodedFrame): boolean {
+  return frame.format.samplesPerPixel === 3 || frame.format.photometric.trim().toUpperCase() === "PALETTE COLOR";
 }
 
 /** True when the pixels went through lossy compression: a lossy transfer syntax, or Lossy Image Compression (0028,2110) "01". */

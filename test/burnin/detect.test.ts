@@ -1,6 +1,10 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readLines, type FrameLines } from "../../src/burnin/detect.js";
+import { findLines, readLines, type FrameLines } from "../../src/burnin/detect.js";
+import { readDicom } from "../../src/io/read/read-file.js";
+import { openPixels, readFrame } from "../../src/pixels/image.js";
+import { brightestChannel } from "../../src/pixels/render/colour.js";
+import { fixtureBytes } from "../helpers/hex.js";
 import type { OcrEngine, OcrImage, OcrWord } from "../../src/ocr/engine.js";
 import type { TextLine } from "../../src/ocr/text-lines.js";
 import { rendered } from "../../src/pixels/render/index.js";
@@ -36,4 +40,14 @@ test("when a line has no glyph band, then its box is kept as detected", async ()
   const { band: _band, ...plain } = tall;
   const text = await readLines(frameWith(plain), { engine: wholeImageEngine, recipe: { fullFallback: false } });
   assert.deepEqual(text.lines[0].box, tall.box);
+});
+
+test("when a frame is colour then the whole-frame fallback gets its brightest channel; a grey frame has none", async () => {
+  const colour = readDicom(fixtureBytes("dicom/SC_rgb_small_odd_3x3.dcm"));
+  const frame = await readFrame(openPixels(colour), 0);
+  const found = findLines(colour, frame, 0).found;
+  const rgb = frame.pixels as Uint8Array;
+  assert.deepEqual([...found.fallbackGrey!.data], [...brightestChannel(Uint8Array.from(rgb))]);
+  const grey = readDicom(fixtureBytes("dicom/MR_small_implicitLE.dcm"));
+  assert.equal(findLines(grey, await readFrame(openPixels(grey), 0), 0).found.fallbackGrey, undefined);
 });

@@ -74,6 +74,22 @@ export function toRgb8(pixels: PixelArray, count: number, photometric: string, b
 }
 
 /** ITU-R BT.601 luma of interleaved 8-bit RGB: one channel, as OCR wants it. */
+/**
+ * The brightest of R, G and B per pixel (HSV value): text drawn in a saturated colour (yellow,
+ * green, cyan on an ultrasound screen) keeps its full brightness, where luma can bring it to
+ * the grey of a coloured ground around it.
+ */
+export function brightestChannel(rgb: Uint8Array): Uint8Array {
+  const out = new Uint8Array(rgb.length / 3);
+  for (let i = 0, j = 0; i < out.length; i++, j += 3) {
+    const r = rgb[j];
+    const g = rgb[j + 1];
+    const b = rgb[j + 2];
+    out[i] = r > g ? (r > b ? r : b) : g > b ? g : b;
+  }
+  return out;
+}
+
 export function luma(rgb: Uint8Array): Uint8Array {
   const out = new Uint8Array(rgb.length / 3);
   for (let i = 0, j = 0; i < out.length; i++, j += 3) {

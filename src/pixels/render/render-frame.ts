@@ -5,7 +5,7 @@
 import { DicomError } from "../../core/errors.js";
 import type { DicomFile } from "../../io/read/read-file.js";
 import type { DecodedFrame } from "../format.js";
-import { luma, toRgb8 } from "./colour.js";
+import { brightestChannel, luma, toRgb8 } from "./colour.js";
 import { frameDisplay } from "./display-attributes.js";
 import { greyBytes, type VoiChoice } from "./grey.js";
 import { applyPalette, readPalette } from "./palette.js";
@@ -22,6 +22,8 @@ export interface RenderOptions {
   voi?: VoiChoice;
   /** One channel (BT.601 luma) even for colour images. Default false. */
   grayscale?: boolean;
+  /** How `grayscale` makes one channel of colour: "luma" (default) or "brightest" (the largest of R, G, B). */
+  greyOfColour?: "luma" | "brightest";
 }
 
 /** Renders a decoded frame of `file` to an 8-bit image: 1 channel for grayscale, else 3 (RGB). */
@@ -33,7 +35,7 @@ export function renderFrame(file: DicomFile, frame: DecodedFrame, options: Rende
   }
   const photometric = f.photometric.trim().toUpperCase();
   const colour = (rgb: Uint8Array): Rendered =>
-    options.grayscale ? rendered(f.columns, f.rows, 1, luma(rgb)) : rendered(f.columns, f.rows, 3, rgb);
+    options.grayscale ? rendered(f.columns, f.rows, 1, options.greyOfColour === "brightest" ? brightestChannel(rgb) : luma(rgb)) : rendered(f.columns, f.rows, 3, rgb);
   if (f.samplesPerPixel === 3) return colour(toRgb8(frame.pixels, count, photometric, f.bitsStored));
   if (f.samplesPerPixel !== 1) {
     throw new DicomError("UNSUPPORTED", `rendering ${f.samplesPerPixel} samples per pixel is not supported`, { tagPath: "SamplesPerPixel (0028,0002)" });

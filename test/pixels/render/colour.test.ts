@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { luma, toRgb8 } from "../../../src/pixels/render/colour.js";
+import { brightestChannel, luma, toRgb8 } from "../../../src/pixels/render/colour.js";
 
 /** PS3.3 C.7.6.3.1.2: RGB to YBR_FULL, rounded. */
 function ybrFull([r, g, b]: number[]): number[] {
@@ -52,4 +52,11 @@ test("when the photometric interpretation is unknown then UNSUPPORTED is thrown"
 
 test("when luma is taken then BT.601 weights apply", () => {
   assert.deepEqual([...luma(Uint8Array.from([255, 255, 255, 255, 0, 0, 0, 255, 0, 0, 0, 255]))], [255, 76, 150, 29]);
+});
+
+test("when the brightest channel is taken then saturated colours keep their full value where luma dims them", () => {
+  // White, green, yellow, a sepia ground: green text (luma 150) and the ground (luma 138) come apart.
+  const rgb = Uint8Array.from([255, 255, 255, 0, 255, 0, 255, 255, 0, 180, 130, 70]);
+  assert.deepEqual([...brightestChannel(rgb)], [255, 255, 255, 180]);
+  assert.deepEqual([...luma(rgb)], [255, 150, 226, 138]);
 });
