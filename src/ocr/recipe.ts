@@ -7,7 +7,9 @@
  * read with low confidence are read once more prepared another way and the more confident
  * reading is kept. Every line comes back
  * with its words and a `readable` verdict, so that a caller can redact text it could not read
- * rather than assume it harmless. Frames without text cost only the detection.
+ * rather than assume it harmless. Frames without text cost only the detection. When lines were
+ * found but at most one was read with confidence, the whole frame is read once more and its
+ * confident words become lines too (full-fallback.ts).
  * "full" OCRs the whole frame (optionally upscaled), as a baseline.
  */
 import type { OcrBox, OcrEngine, OcrImage, OcrWord, PageSegMode, RecognizeOptions } from "./engine.js";
