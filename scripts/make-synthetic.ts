@@ -17,6 +17,7 @@ import { renderFrame } from "../src/pixels/render/index.js";
 import { setValue } from "../src/dataset/edit.js";
 import { tag } from "../src/core/tag.js";
 import { SHARED } from "./bench-lib.js";
+import { mulberry32 } from "./seeded.js";
 
 const count = Number(process.argv[2] ?? 40);
 const out = process.argv[3] ?? "/tmp/synthetic-phi";
@@ -29,17 +30,8 @@ if (!SHARED) {
   process.exit(2);
 }
 
-/** A small deterministic generator (mulberry32) so a count always gives the same set. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A deterministic generator per image, so a count always gives the same set. */
+const rng = mulberry32;
 
 const FIRST = ["JOHN", "MARIA", "DAVID", "LINDA", "AHMED", "SOFIA", "KENJI", "GRACE", "OLUWASEUN", "PIERRE", "HANNAH", "RAJESH"];
 const LAST = ["SMITH", "GARCIA", "NGUYEN", "KOWALSKI", "OKAFOR", "MUELLER", "TANAKA", "O'BRIEN", "FITZGERALD", "HAMDAN", "LINDQVIST", "PATEL"];

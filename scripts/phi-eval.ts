@@ -7,6 +7,7 @@ import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { analyzeWords, contextFromValues, emptyContext, LABELS, BUILT_IN_RECOGNIZERS } from "../src/phi/index.js";
 import type { EntityType, HeaderValue, OcrWord, PhiContext } from "../src/phi/index.js";
+import { mulberry32 } from "./seeded.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const args = process.argv.slice(2);
@@ -69,16 +70,7 @@ function buildWords(anns: Annotation[], descriptors: string[], withKeys = true):
 }
 
 // ---- OCR noise (seeded, deterministic) ----
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = mulberry32;
 const SWAPS: Record<string, string[]> = {
   O: ["0"], "0": ["O"], o: ["0"], I: ["1", "l"], "1": ["I", "l"], l: ["1", "I"], S: ["5"], "5": ["S"], s: ["5"],
   B: ["8"], "8": ["B"], Z: ["2"], "2": ["Z"],
