@@ -7,7 +7,7 @@
  * into lines of their own, added to the detected ones.
  */
 import type { OcrEngine, OcrWord } from "./engine.js";
-import type { GreyImage } from "./raster.js";
+import { scale, type GreyImage } from "./raster.js";
 import type { TextLine } from "./text-lines.js";
 
 /** Options of `fallbackLines`. */
@@ -53,6 +53,9 @@ function polarityOf(grey: GreyImage, w: OcrWord): "bright" | "dark" {
   return n === 0 || sum / n - lo < hi - sum / n ? "bright" : "dark";
 }
 
+/** Frames at most this many pixels a side are read at twice their size. */
+const SMALL_FRAME = 320;
+
 /** Black pixels added on every side of the frame: leptonica's layout analysis complains (on stderr) of boxes reaching past the edges of some frames otherwise. */
 const BORDER = 8;
 
@@ -72,9 +75,11 @@ function bordered(grey: GreyImage): GreyImage {
  */
 export async function fallbackLines(engine: OcrEngine, grey: GreyImage, firstIndex: number, options: FullFallbackOptions): Promise<FallbackLine[]> {
   const min = options.minWordConfidence ?? 60;
-  const read = await engine.recognize(bordered(grey), { psm: 3 });
+  // Small frames (a 256-px MR or ultrasound) carry small text: read them at twice the size.
+  const f = Math.min(grey.width, grey.height) <= SMALL_FRAME ? 2 : 1;
+  const read = await engine.recognize(bordered(scale(grey, f)), { psm: 3 });
   const words = read
-    .map((w) => ({ ...w, box: { ...w.box, x: w.box.x - BORDER, y: w.box.y - BORDER } }))
+    .map((w) => ({ ...w, box: { x: (w.box.x - BORDER) / f, y: (w.box.y - BORDER) / f, w: w.box.w / f, h: w.box.h / f } }))
     .filter((w) => options.keep(w) && w.confidence >= min);
   words.sort((a, b) => a.box.y - b.box.y || a.box.x - b.box.x);
   const rows: OcrWord[][] = [];

@@ -65,17 +65,17 @@ test("when a frame is blank then no engine call is made", async () => {
 test("when lines are found but at most one is read with confidence then the whole frame is read once and its confident words become lines", async () => {
   const image = await syntheticText();
   const seen: (number | undefined)[] = [];
-  // Stacked lines read nothing; the whole frame (page segmentation 3, inside an 8 px border) reads
-  // two confident words on one row and a weak one.
+  // Stacked lines read nothing; the whole frame (page segmentation 3; 256 x 160 px, so read at twice
+  // its size inside an 8 px border) reads two confident words on one row and a weak one.
   const fake: OcrEngine = {
     name: "fake", concurrency: 1, close: async () => {},
     recognize: async (_image: OcrImage, options?: RecognizeOptions) => {
       seen.push(options?.psm);
       if (options?.psm !== 3) return [];
       return [
-        { text: "SMITH", confidence: 90, box: { x: 18, y: 48, w: 30, h: 10 } },
-        { text: "JOHN", confidence: 88, box: { x: 54, y: 49, w: 24, h: 10 } },
-        { text: "oo", confidence: 20, box: { x: 18, y: 98, w: 8, h: 6 } },
+        { text: "SMITH", confidence: 90, box: { x: 28, y: 88, w: 60, h: 20 } },
+        { text: "JOHN", confidence: 88, box: { x: 100, y: 90, w: 48, h: 20 } },
+        { text: "oo", confidence: 20, box: { x: 28, y: 188, w: 16, h: 12 } },
       ];
     },
   };

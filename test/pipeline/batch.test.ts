@@ -8,6 +8,7 @@ import { writeDicom } from "../../src/io/write/write-file.js";
 import { runBatch } from "../../src/pipeline/batch.js";
 import type { BatchEvent, BatchOptions } from "../../src/pipeline/batch-types.js";
 import { corpus, listTree, makeTree, removeDir, SAMPLE, tempDir, TEST_PROCESSOR, treeHash } from "./helpers/tree.js";
+import { SHARED_DATA } from "../helpers/hex.js";
 
 /** A batch in this thread with no progress bar. */
 const batch = (options: Omit<BatchOptions, "processorUrl"> & Partial<BatchOptions>) =>
@@ -249,7 +250,8 @@ test("when the signal aborts then the batch stops, says it was interrupted, and 
     assert.equal(r.resumed, s.files);
   }));
 
-test("when the whole developer corpus is processed then every file gets a status and none stops the batch", async () => {
+test("when the whole developer corpus is processed then every file gets a status and none stops the batch (needs ../shared/data)", async (t) => {
+  if (!SHARED_DATA) return t.skip("../shared/data is absent");
   const root = tempDir();
   try {
     const s = await batch({ input: corpus(), output: join(root, "out") });

@@ -2,8 +2,8 @@
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { SHARED_DATA } from "../../helpers/hex.js";
+import { dirname, isAbsolute, join } from "node:path";
+import { SHARED_DATA, fixture, fixtureBytes } from "../../helpers/hex.js";
 
 /** URL of the test processor module. */
 export const TEST_PROCESSOR = new URL("./processor.ts", import.meta.url);
@@ -24,12 +24,12 @@ export function corpus(sub = "dicom"): string {
   return join(SHARED_DATA, sub);
 }
 
-/** Copies corpus files into `root` under the given relative names ({relPath: corpus-relative source}). */
+/** Copies files into `root` under the given relative names ({relPath: source path, corpus-relative unless absolute, or bytes}). */
 export function makeTree(root: string, files: Record<string, string | Uint8Array>): void {
   for (const [rel, src] of Object.entries(files)) {
     const dst = join(root, rel);
     mkdirSync(dirname(dst), { recursive: true });
-    if (typeof src === "string") copyFileSync(join(corpus(), src), dst);
+    if (typeof src === "string") copyFileSync(isAbsolute(src) ? src : join(corpus(), src), dst);
     else writeFileSync(dst, src);
   }
 }
@@ -60,13 +60,21 @@ export function treeHash(root: string): string {
   return h.digest("hex");
 }
 
-/** Four corpus files: a plain CT, an implicit VR MR, a big endian file and a truncated one. */
-export const SAMPLE = {
-  ct: "codecs/cornerstone__CTImage_jpeg_process1.dcm",
-  mr: "codecs/dcmjs__cine-test_MR_8frame_implicit.dcm",
-  be: "codecs/dicomparser__CT1_UNC_explicit_big_endian.dcm",
-  truncated: "malformed/pydicom__MR_truncated.dcm",
-};
+/** Four sample files: a plain CT, an implicit VR MR, a big endian file and a truncated one (from ../shared/data, else from the fixtures). */
+export const SAMPLE: { ct: string; mr: string; be: string; truncated: string | Uint8Array } = SHARED_DATA
+  ? {
+    ct: "codecs/cornerstone__CTImage_jpeg_process1.dcm",
+    mr: "codecs/dcmjs__cine-test_MR_8frame_implicit.dcm",
+    be: "codecs/dicomparser__CT1_UNC_explicit_big_endian.dcm",
+    truncated: "malformed/pydicom__MR_truncated.dcm",
+  }
+  : {
+    // Without ../shared/data: the project's own fixtures (encapsulated, implicit VR, big endian), and one cut short.
+    ct: fixture("dicom/MR_small_jpeg_ls_lossless.dcm"),
+    mr: fixture("dicom/MR_small_implicitLE.dcm"),
+    be: fixture("dicom/MR_small_bigendian.dcm"),
+    truncated: fixtureBytes("dicom/MR_small_implicitLE.dcm").slice(0, 1200),
+  };
 
 /** A small input tree at three depths: three DICOM samples and one non-DICOM file. */
 export function mixedTree(input: string): void {
