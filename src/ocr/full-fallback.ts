@@ -29,7 +29,7 @@ function sameRow(a: OcrWord, b: OcrWord): boolean {
   return Math.abs(a.box.y + a.box.h / 2 - (b.box.y + b.box.h / 2)) <= h / 2;
 }
 
-/** Whether the glyphs are lighter than the ground around the word's box (for `TextLine.polarity`). */
+/** Whether a word's glyphs are lighter than the ground inside its box (for `TextLine.polarity`). */
 function polarityOf(grey: GreyImage, w: OcrWord): "bright" | "dark" {
   const { width, height, data } = grey;
   const x0 = Math.max(0, Math.floor(w.box.x));
@@ -53,7 +53,7 @@ function polarityOf(grey: GreyImage, w: OcrWord): "bright" | "dark" {
   return n === 0 || sum / n - lo < hi - sum / n ? "bright" : "dark";
 }
 
-/** Frames at most this many pixels a side are read at twice their size. */
+/** Frames whose shorter side is at most this many pixels are read at twice their size. */
 const SMALL_FRAME = 320;
 
 /** Black pixels added on every side of the frame: leptonica's layout analysis complains (on stderr) of boxes reaching past the edges of some frames otherwise. */
