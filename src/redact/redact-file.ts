@@ -2,6 +2,7 @@
 // chosen from the syntax so that pixels outside the rectangles keep their decoded values and no
 // new generation of loss is added.
 import { DicomError, isDicomError } from "../core/errors.js";
+import { tag } from "../core/tag.js";
 import type { DicomFile } from "../io/read/read-file.js";
 import { isSubsampled422 } from "../pixels/format.js";
 import { readJpegHeader } from "../pixels/codecs/jpeg-header.js";
@@ -21,7 +22,11 @@ import type { FillRequest, FrameRedaction, Rect, RectsByFrame, RedactionMethod, 
 export interface RedactOptions {
   /** Also clear Overlay Data (60xx,3000) bits inside the rectangles (PS3.15 Clean Graphics). Default true. */
   readonly overlays?: boolean;
+  /** Remove the Icon Image Sequence (0088,0200) when something is redacted: it is a thumbnail of the unredacted image. Default true. */
+  readonly dropIcon?: boolean;
 }
+
+const ICON_IMAGE_SEQUENCE = tag(0x0088, 0x0200);
 
 /** Syntaxes of ITU-T T.81 streams (PS3.5 A.4.1): the method follows each frame's own SOF marker. */
 const JPEG_FAMILY = new Set(["50", "51", "52", "53", "54", "55", "56", "57", "70"].map((p) => `1.2.840.10008.1.2.4.${p}`));
@@ -134,9 +139,13 @@ export async function redactFile(file: DicomFile, request: RedactionRequest, opt
   const fill = request.fill ?? "auto";
   if (fill !== "auto" && !Number.isFinite(fill)) throw new DicomError("BAD_VALUE", 'Argument "fill" must be a number or "auto"');
   const src = openPixels(file);
+  // The icon shows the burned-in text the rectangles hide (and, encapsulated, could not stay in a file decoded to native).
+  const iconDropped = options.dropIcon !== false && ds.has(ICON_IMAGE_SEQUENCE);
+  if (iconDropped) ds.delete(ICON_IMAGE_SEQUENCE);
   const outcome = src.encapsulated ? await redactEncapsulated(file, src, frames, fill) : redactNative(src, frames, fill);
   const overlayBitsCleared = options.overlays === false ? 0 : cleanOverlays(file, request.rects).bitsCleared;
   const notes = [...outcome.notes];
+  if (iconDropped) notes.push("Icon Image Sequence (0088,0200) removed: a thumbnail of the unredacted image");
   if (src.tableIgnored) notes.push(src.tableIgnored);
   if (overlayBitsCleared > 0) notes.push("overlay data bits inside the rectangles cleared (PS3.15 Clean Graphics)");
   const result: FrameRedaction[] = [...frames.keys()].map((f) => ({

@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { describe, it } from "node:test";
 import { tag } from "../../src/core/tag.js";
 import { getText } from "../../src/dataset/values.js";
+import { setValue } from "../../src/dataset/edit.js";
 import { readDicom, type DicomFile } from "../../src/io/read/read-file.js";
 import { writeDicom } from "../../src/io/write/write-file.js";
 import { openPixels } from "../../src/pixels/image.js";
@@ -183,5 +184,27 @@ describe("a Basic Offset Table that does not fit its fragments", () => {
     const back = openPixels(readDicom(writeDicom(file)));
     assert.equal(back.tableIgnored, undefined);
     assert.deepEqual([...back.encapsulated!.basicOffsetTable], [0, 0, 0, 0]);
+  });
+});
+
+describe("an Icon Image Sequence", () => {
+  it("when anything is redacted then the icon goes (it shows the unredacted image), and the result says so; with nothing to redact it stays", async () => {
+    const bytes = new Uint8Array(readFileSync(new URL("../fixtures/dicom/MR_small_implicitLE.dcm", import.meta.url)));
+    const withIcon = (): DicomFile => {
+      const file = readDicom(bytes);
+      setValue(file.dataset, "IconImageSequence[0].Rows", [8]);
+      return file;
+    };
+    const icon = tag(0x0088, 0x0200);
+    const redacted = withIcon();
+    const r = await redactFile(redacted, { rects: [{ x: 0, y: 0, w: 4, h: 4 }] });
+    assert.equal(redacted.dataset.has(icon), false);
+    assert.ok(r.notes.includes("Icon Image Sequence (0088,0200) removed: a thumbnail of the unredacted image"));
+    const untouched = withIcon();
+    await redactFile(untouched, { rects: [{ x: 500, y: 500, w: 4, h: 4 }] });
+    assert.equal(untouched.dataset.has(icon), true);
+    const kept = withIcon();
+    await redactFile(kept, { rects: [{ x: 0, y: 0, w: 4, h: 4 }] }, { dropIcon: false });
+    assert.equal(kept.dataset.has(icon), true);
   });
 });
