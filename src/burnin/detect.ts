@@ -6,6 +6,7 @@ import type { DecodedFrame } from "../pixels/format.js";
 import { renderFrame, toPixelBox, type Rendered } from "../pixels/render/index.js";
 import { findFrameLines, readFrameLines, type FoundLines, type OcrRecipeOptions } from "../ocr/recipe.js";
 import type { TextLine } from "../ocr/text-lines.js";
+import type { GreyImage } from "../ocr/raster.js";
 import type { OcrEngine } from "../ocr/engine.js";
 import type { Rect } from "../redact/index.js";
 import type { FrameText } from "./types.js";
@@ -35,8 +36,11 @@ export function findLines(file: DicomFile, frame: DecodedFrame, index: number, r
   const rendering = renderFrame(file, frame, { frameIndex: index, voi: "minmax", grayscale: true });
   const lines = findLinesIn(rendering, index, wasLossy(file) ? { ...recipe, lines: { lossy: true, ...recipe?.lines } } : recipe);
   if (!isColour(frame) || lines.full) return lines;
-  const b = renderFrame(file, frame, { frameIndex: index, grayscale: true, greyOfColour: "brightest" });
-  return { ...lines, found: { ...lines.found, fallbackGrey: { width: b.width, height: b.height, channels: 1, data: b.data } } };
+  const fallbackGrey = (): GreyImage => {
+    const b = renderFrame(file, frame, { frameIndex: index, grayscale: true, greyOfColour: "brightest" });
+    return { width: b.width, height: b.height, channels: 1, data: b.data };
+  };
+  return { ...lines, found: { ...lines.found, fallbackGrey } };
 }
 
 /** True for a colour frame (three samples, or a palette). */

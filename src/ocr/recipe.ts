@@ -136,8 +136,9 @@ export interface FoundLines {
   /**
    * The frame as the whole-frame fallback reads it, when not `grey`: for colour, the brightest
    * channel (luma can bring text in a saturated colour to the grey of its coloured ground).
+   * Made on demand: most frames never need the fallback.
    */
-  fallbackGrey?: GreyImage;
+  fallbackGrey?: () => GreyImage;
 }
 
 /** The first half of `ocrFrame`: finds the frame's text lines without calling the engine. */
@@ -170,7 +171,7 @@ export async function readFrameLines(engine: OcrEngine, frameLines: FoundLines, 
   if (found.length === 0) return { words: [], regions, lines: [] };
   const detected = await readDetected(engine, frameLines, options, keep);
   if (options.fullFallback === false || detected.filter((l) => l.readable).length > FALLBACK_MAX_READABLE) return { words: detected.flatMap((l) => l.words), regions, lines: detected };
-  const added = (await fallbackLines(engine, frameLines.fallbackGrey ?? grey, detected.length, { keep })).map((l) => withReadability(l, l.words, options));
+  const added = (await fallbackLines(engine, frameLines.fallbackGrey?.() ?? grey, detected.length, { keep })).map((l) => withReadability(l, l.words, options));
   const lines = [...detected, ...added];
   return { words: lines.flatMap((l) => l.words), regions: [...regions, ...added.map(regionOf)], lines };
 }

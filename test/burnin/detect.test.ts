@@ -47,7 +47,7 @@ test("when a frame is colour then the whole-frame fallback gets its brightest ch
   const frame = await readFrame(openPixels(colour), 0);
   const found = findLines(colour, frame, 0).found;
   const rgb = frame.pixels as Uint8Array;
-  assert.deepEqual([...found.fallbackGrey!.data], [...brightestChannel(Uint8Array.from(rgb))]);
+  assert.deepEqual([...found.fallbackGrey!().data], [...brightestChannel(Uint8Array.from(rgb))]);
   const grey = readDicom(fixtureBytes("dicom/MR_small_implicitLE.dcm"));
   assert.equal(findLines(grey, await readFrame(openPixels(grey), 0), 0).found.fallbackGrey, undefined);
 });
