@@ -12,6 +12,8 @@ export interface ActionContext {
   /** Shifted value, or undefined when the value is not a valid date (then a dummy is used). */
   shiftDate(vr: string, value: string): string | undefined;
   clean(text: string): string;
+  /** The text with this file's identifying values replaced by a marker (unchanged when it holds none). */
+  scrub(text: string): string;
   dummy(vr: string): readonly (string | number)[] | undefined;
 }
 
@@ -64,10 +66,11 @@ function applyOne(p: PlannedAction, ctx: ActionContext): boolean {
       replaceValue(loc, el, shifted === undefined ? ctx.dummy(el.vr) ?? [] : shifted.split("\\"));
       return true;
     }
-    case "clean": {
-      if (!el.value || !isStringVR(el.vr)) return el.value ? removeAt(loc) : false;
+    case "clean":
+    case "scrub": {
+      if (!el.value || !isStringVR(el.vr)) return el.value && action.kind === "clean" ? removeAt(loc) : false;
       const text = elementText(el, ds) ?? "";
-      const cleaned = ctx.clean(text);
+      const cleaned = action.kind === "clean" ? ctx.clean(text) : ctx.scrub(text);
       if (cleaned === text) return false;
       // The marker may be longer than what it replaced: each value is cut to its VR's length (PS3.5 6.2).
       const max = maxValueChars(el.vr);

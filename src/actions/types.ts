@@ -1,6 +1,7 @@
 /**
  * De-identification actions as data (STYLE principle 3). PS3.15 E.1.1 codes map onto them:
- * X remove, Z empty, D dummy, U remapUid, K keep, C clean (text) or shiftDate (dates).
+ * X remove, Z empty, D dummy, U remapUid, K keep, C clean (text) or shiftDate (dates); scrub keeps
+ * standard text outside the table but takes this file's identifying values out of it.
  */
 export type Action =
   | { kind: "keep" }
@@ -10,6 +11,8 @@ export type Action =
   | { kind: "remapUid" }
   | { kind: "shiftDate" }
   | { kind: "clean" }
+  /** Keep a text, with this file's own identifying values in it replaced by a marker (standard text outside E.1-1). */
+  | { kind: "scrub" }
   | { kind: "replace"; values: string[] }
   /**
    * Keep a sequence and apply the plan to its items; other text in them (text the profile

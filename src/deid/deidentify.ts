@@ -18,8 +18,9 @@ import { patientDayOffset, shiftDateValue } from "./dates.js";
 import { remapUid } from "./uids.js";
 import { dummyValue } from "./dummy.js";
 import { MARK_TAGS, markDeidentified } from "./mark.js";
-import { checkResidual, identifyingValues, type IdentifyingValue } from "./residual.js";
+import { checkResidual, identifyingValues, norm, type IdentifyingValue } from "./residual.js";
 import { recipeDecision, type Recipe } from "./recipe.js";
+import { identityScrubber, SCRUB_MARKER } from "./scrub.js";
 import { BUILT_IN_SAFE_PRIVATE, safePrivatePredicate } from "./safe-private.js";
 import type { Secret } from "./keyed.js";
 
@@ -111,12 +112,18 @@ export function deidentifyFile(file: DicomFile, options: DeidOptions): { report:
   const kept: string[] = [];
   const header: HeaderValue[] = [];
   const uids: string[] = [];
+  const scrubbedWhole = new Set<string>();
   for (const e of plan) {
     const el = e.element;
     if (!el.value || !isStringVR(el.vr)) continue;
     const text = elementText(el, e.loc.dataset) ?? "";
     if (!text) continue;
     const k = e.decision.action.kind;
+    // Scrubbed text is neither a source of identifying values nor kept whole.
+    if (k === "scrub") {
+      for (const v of text.split("\\")) scrubbedWhole.add(norm(v));
+      continue;
+    }
     if (k === "keep" || k === "recurse" || k === "remapUid" && el.vr !== "UI") kept.push(...text.split("\\"));
     else if (!isPrivateTag(el.tag)) {
       header.push({ keyword: lookupTag(el.tag)?.keyword ?? "", vr: el.vr, value: text });
@@ -126,6 +133,15 @@ export function deidentifyFile(file: DicomFile, options: DeidOptions): { report:
   const phi = contextFromValues(header);
   const days = patientDayOffset(options.secret, patientKey, { maxDays: options.maxShiftDays });
   const before = { patientId: getText(ds, T.patientId), patientName: getText(ds, T.patientName), study: getText(ds, T.studyUid) };
+  // What this run writes itself (pseudonyms, the marker) is no leak of the input.
+  const written = [...plan.flatMap((e) => (e.decision.action.kind === "replace" ? e.decision.action.values : [])), SCRUB_MARKER];
+  const identifying = identifyingValues({
+    personNames: phi.personNames, ids: phi.ids, dates: phi.dates, uids, addresses: phi.addresses ?? [],
+    phones: phi.phones ?? [], institutions: phi.institutions ?? [],
+  }, kept, written)
+    // A scrubbed value that is a removed institution's name whole is the maker's name (Manufacturer equals
+    // Institution Name in vendors' demo data), kept as before; names, IDs and dates go wherever they stand.
+    .filter((v) => !(v.from === "an institution" && scrubbedWhole.has(v.value)));
   const counts = applyPlan(plan.map((e) => ({ loc: e.loc, element: e.element, action: e.decision.action })), {
     remapUid: (u) => remapUid(u, options.secret),
     shiftDate: (vr, v) => shiftDateValue(vr, v, days),
@@ -134,6 +150,7 @@ export function deidentifyFile(file: DicomFile, options: DeidOptions): { report:
       return options.cleaner(t, phi);
     },
     dummy: (vr) => dummyValue(vr),
+    scrub: identityScrubber(identifying),
   });
   const codes = markDeidentified(ds, options.profile, TOOL_TEXT);
   const sop = getText(ds, T.sopInstance);
@@ -153,11 +170,6 @@ export function deidentifyFile(file: DicomFile, options: DeidOptions): { report:
       original_study_uid: before.study ?? "", new_study_uid: getText(ds, T.studyUid) ?? "",
     };
   }
-  const written = [getText(ds, T.patientId) ?? "", getText(ds, T.patientName) ?? "", "[REMOVED]"];
-  const identifying = identifyingValues({
-    personNames: phi.personNames, ids: phi.ids, dates: phi.dates, uids, addresses: phi.addresses ?? [],
-    phones: phi.phones ?? [], institutions: phi.institutions ?? [],
-  }, kept, written);
   return { report, identifying };
 }
 

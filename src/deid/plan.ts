@@ -7,7 +7,7 @@ import { lookupTag } from "../dictionary/index.js";
 import type { Location } from "../dataset/edit.js";
 import { privateCreatorOf } from "../dataset/values.js";
 import type { Decision } from "../actions/types.js";
-import { decide, type DecideOptions, type ElementFacts } from "../profile/decide.js";
+import { decide, NOT_IN_TABLE, type DecideOptions, type ElementFacts } from "../profile/decide.js";
 
 /** One planned action: where, on which element, what and why. */
 export interface PlanEntry {
@@ -37,6 +37,9 @@ export interface PlanOptions extends DecideOptions {
 
 const FREE_TEXT_VRS = new Set(["PN", "LO", "SH", "ST", "LT", "UT", "UC"]);
 
+/** Text the profile keeps, or would keep but for the rules for standard text outside E.1-1 (not a recipe's choice). */
+const keptText = (d: Decision): boolean => (d.action.kind === "keep" || d.rule.startsWith(NOT_IN_TABLE)) && !d.rule.startsWith("recipe");
+
 const isOverlayGroup = (g: number): boolean => g >= 0x6000 && g <= 0x601e && (g & 1) === 0;
 
 /**
@@ -54,7 +57,7 @@ export function planDataset(ds: Dataset, options: PlanOptions, chain: Location["
     const facts: ElementFacts = { tag: el.tag, vr: el.vr, isSequence: el.items !== undefined };
     if (isPrivateTag(el.tag)) facts.privateCreator = privateCreatorOf(ds, el.tag);
     let d = options.override?.(facts) ?? decide(facts, options);
-    if (d.rule === "standard attribute not in E.1-1: kept" && !lookupTag(el.tag) && tagGroup(el.tag) !== 0x0002) {
+    if (d.rule.startsWith(NOT_IN_TABLE) && !lookupTag(el.tag) && tagGroup(el.tag) !== 0x0002) {
       d = { action: { kind: "remove" }, rule: "tag not in the PS3.6 dictionary: removed" };
     } else if (d.action.kind === "clean" && !isStringVR(el.vr) && el.items === undefined) {
       const g = tagGroup(el.tag);
@@ -64,9 +67,9 @@ export function planDataset(ds: Dataset, options: PlanOptions, chain: Location["
       d = overlay && options.overlaysCleaned?.has(g)
         ? { action: { kind: "keep" }, rule: `${d.rule}: its text cleaned by OCR` }
         : { action: { kind: "remove" }, rule: `${d.rule}: ${why}` };
-    } else if (options.dummyText && d.action.kind === "keep" && FREE_TEXT_VRS.has(el.vr) && !d.rule.startsWith("recipe")) {
+    } else if (options.dummyText && keptText(d) && FREE_TEXT_VRS.has(el.vr)) {
       d = { action: { kind: "dummy" }, rule: "text inside a sequence whose E.1-1 code is D: dummy" };
-    } else if (options.cleanText && d.action.kind === "keep" && FREE_TEXT_VRS.has(el.vr) && !d.rule.startsWith("recipe")) {
+    } else if (options.cleanText && keptText(d) && FREE_TEXT_VRS.has(el.vr)) {
       d = { action: { kind: "clean" }, rule: "text inside a sequence whose E.1-1 code is C: cleaned" };
     }
     decisions.set(el.tag, d);

@@ -15,7 +15,8 @@ const latin1 = new TextDecoder("latin1");
 /** Words that name nobody: a value made of them only ("unknown^unknown", "ANONYMOUS") identifies no one. */
 const PLACEHOLDER_WORDS: ReadonlySet<string> = new Set(["UNKNOWN", "ANONYMOUS", "ANONYMIZED", "ANON", "NONE", "NULL", "UNNAMED", "N/A", "NA", "NOT", "GIVEN", "APPLICABLE", "AVAILABLE", "NO", "NAME"]);
 const placeholder = (n: string): boolean => n.split(/[\s^,]+/).filter(Boolean).every((w) => PLACEHOLDER_WORDS.has(w));
-const norm = (s: string): string => s.toUpperCase().replace(/\s+/g, " ").trim();
+/** A value as the residual check compares it: upper case, runs of spaces as one. */
+export const norm = (s: string): string => s.toUpperCase().replace(/\s+/g, " ").trim();
 
 /** The identifying values of one input, by category (from removed or replaced standard attributes). */
 export interface IdentifyingSets {

@@ -27,7 +27,7 @@ export interface DecideOptions {
 
 const A = {
   keep: { kind: "keep" }, remove: { kind: "remove" }, empty: { kind: "empty" }, dummy: { kind: "dummy" },
-  remapUid: { kind: "remapUid" }, shiftDate: { kind: "shiftDate" }, clean: { kind: "clean" }, recurse: { kind: "recurse" },
+  remapUid: { kind: "remapUid" }, shiftDate: { kind: "shiftDate" }, clean: { kind: "clean" }, scrub: { kind: "scrub" }, recurse: { kind: "recurse" },
   dummySequence: { kind: "recurse", dummyText: true }, cleanSequence: { kind: "recurse", cleanText: true },
 } as const satisfies Record<string, Action>;
 
@@ -108,7 +108,8 @@ export function actionForCode(code: ActionCode, facts: ElementFacts, options: Pr
  * Decides the action for one element: group lengths are kept (recomputed by the writer);
  * private data elements are removed unless safe and kept by Retain Safe Private; a Table
  * E.1-1 row decides with its option columns; other UIDs are remapped (well-known ones are
- * kept when applied); other sequences are walked; everything else standard is kept.
+ * kept when applied); other sequences are walked; other person names are emptied; other text is
+ * kept without this file's identifying values (scrub); everything else standard is kept.
  */
 export function decide(facts: ElementFacts, options: DecideOptions): Decision {
   const t = facts.tag;
@@ -139,5 +140,16 @@ export function decide(facts: ElementFacts, options: DecideOptions): Decision {
   if (tagGroup(t) >= 0x6000 && tagGroup(t) <= 0x60ff && (tagGroup(t) & 1) === 0) {
     return { action: A.keep, rule: `overlay attribute ${formatTag(t)} follows its overlay data` };
   }
-  return { action: A.keep, rule: "standard attribute not in E.1-1: kept" };
+  // A person name identifies whoever it names; the table lists most PN attributes, the few it
+  // does not (Evaluator Name, Secondary Reviewer Name, ...) are emptied too, the stricter choice.
+  if (facts.vr === "PN") return { action: A.empty, rule: `${NOT_IN_TABLE}: a person name, emptied` };
+  // Free text the table does not list (Text Value, comments, reasons) is kept without this file's own identifying values.
+  if (SCRUBBED_VRS.has(facts.vr)) return { action: A.scrub, rule: `${NOT_IN_TABLE}: text kept, this file's identifying values taken out` };
+  return { action: A.keep, rule: `${NOT_IN_TABLE}: kept` };
 }
+
+/** The start of every rule for a standard attribute that Table E.1-1 does not list. */
+export const NOT_IN_TABLE = "standard attribute not in E.1-1";
+
+/** Text VRs whose kept values are scrubbed of the file's identifying values. */
+const SCRUBBED_VRS: ReadonlySet<string> = new Set(["LO", "SH", "ST", "LT", "UT", "UC"]);

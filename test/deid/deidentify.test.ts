@@ -109,6 +109,33 @@ test("when a graphic annotation's text names the patient then Clean Graphics cle
   assert.doesNotMatch(text({})!, /JANE|DOE|Lesion/);
 });
 
+test("when a text outside E.1-1 holds the patient's name, ID and birth date then they are scrubbed and the rest stays", () => {
+  const src = synthetic({
+    PatientName: "SMITH^JOHN", PatientID: "MRN7788123", PatientBirthDate: "19320804",
+    TextValue: "Seen by Dr. Lee for John Smith (MRN7788123), born 08/04/1932: lesion stable",
+  });
+  const { output } = deidentifyBytes(src, base({ cleaner: undefined }));
+  assert.equal(getText(readDicom(output).dataset, tag(0x40, 0xa160)), "Seen by Dr. Lee for [REMOVED] ([REMOVED]), born [REMOVED]: lesion stable");
+});
+
+test("when a text outside E.1-1 is the patient's name whole then it is scrubbed, not taken for a value kept by choice", () => {
+  const { output } = deidentifyBytes(synthetic({ PatientName: "SMITH^JOHN", TextValue: "SMITH^JOHN" }), base());
+  assert.equal(getText(readDicom(output).dataset, tag(0x40, 0xa160)), "[REMOVED]");
+});
+
+test("when the maker's name equals the removed institution's then Manufacturer stays", () => {
+  const { output } = deidentifyBytes(synthetic({ InstitutionName: "ACME Ultrasound", Manufacturer: "ACME Ultrasound" }), base());
+  const ds = readDicom(output).dataset;
+  assert.equal(getText(ds, tag(0x08, 0x70)), "ACME Ultrasound");
+  assert.notEqual(getText(ds, tag(0x08, 0x80)), "ACME Ultrasound");
+});
+
+test("when a person name attribute is not in E.1-1 then it is emptied", () => {
+  const { output } = deidentifyBytes(synthetic({ EvaluatorName: "INSPECTOR^INGRID" }), base());
+  const el = readDicom(output).dataset.get(tag(0x14, 0x2006));
+  assert.equal(el?.value?.length ?? 0, 0);
+});
+
 test("when Clean Descriptors is on then names in descriptions are replaced and clinical words stay", () => {
   const src = synthetic({ PatientName: "SMITH^JOHN", StudyDescription: "CT CHEST W CONTRAST for SMITH JOHN" });
   const f = readDicom(deidentifyBytes(src, base({ profile: optionsFromNames(["clean-descriptors"]) })).output);
@@ -140,9 +167,12 @@ test("when Modified Dates is on then a patient's dates move by one keyed offset 
   assert.equal(getText(a.dataset, tag(0x28, 0x303)), "MODIFIED");
 });
 
-test("when a kept attribute repeats the patient's name then the residual check fails the file", () => {
+test("when an attribute a recipe keeps repeats the patient's name then the residual check fails the file", () => {
   const src = synthetic({ PatientName: "QUIXOTE^ALONSO", ManufacturerModelName: "SCANNER OF QUIXOTE ALONSO" });
-  assert.throws(() => deidentifyBytes(src, base()), (e: unknown) => e instanceof DicomError && e.code === "RESIDUAL_PHI" && !/QUIXOTE/.test(e.message) && /\(0008,1090\)/.test(e.message));
+  const recipe = parseRecipe('{ "rules": [ { "match": { "keyword": "ManufacturerModelName" }, "action": "keep" } ] }');
+  assert.throws(() => deidentifyBytes(src, base({ recipe })), (e: unknown) => e instanceof DicomError && e.code === "RESIDUAL_PHI" && !/QUIXOTE/.test(e.message) && /\(0008,1090\)/.test(e.message));
+  // Without the recipe the profile keeps the text and takes the name out of it.
+  assert.equal(getText(readDicom(deidentifyBytes(src, base()).output).dataset, tag(0x08, 0x1090)), "SCANNER OF [REMOVED]");
 });
 
 test("when the patient's name is a placeholder then a kept text with that word is no residual", () => {

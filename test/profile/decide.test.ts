@@ -39,6 +39,9 @@ const cases: [string, Parameters<typeof decide>[0], Parameters<typeof decide>[1]
   ["a group length", { tag: T(0x0008, 0x0000), vr: "UL", isSequence: false }, basic, "keep", "group length"],
   ["a standard UID not in the table (SOPClassUID)", { tag: T(0x08, 0x16), vr: "UI", isSequence: false }, basic, "remapUid", "well-known kept"],
   ["a standard attribute not in the table (Modality)", { tag: T(0x08, 0x60), vr: "CS", isSequence: false }, basic, "keep", "not in E.1-1"],
+  ["a person name not in the table (Evaluator Name)", { tag: T(0x14, 0x2006), vr: "PN", isSequence: false }, basic, "empty", "a person name, emptied"],
+  ["a free text not in the table (Text Value)", { tag: T(0x40, 0xa160), vr: "UT", isSequence: false }, basic, "scrub", "identifying values taken out"],
+  ["a short text not in the table (Manufacturer)", { tag: T(0x08, 0x70), vr: "LO", isSequence: false }, basic, "scrub", "not in E.1-1"],
   ["StudyDate in a DICOMDIR (Type 1 keys)", { tag: T(0x08, 0x20), vr: "DA", isSequence: false }, { ...basic, zeroAsDummy: true }, "dummy", "Z"],
 ];
 
