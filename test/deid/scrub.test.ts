@@ -30,3 +30,8 @@ test("when a file has no identifying value then the scrubber returns the text un
 test("when a value holds regex characters then it is matched literally", () => {
   assert.equal(identityScrubber([v("O.BRIEN (JR)", "a person name")])("x O.BRIEN (JR) y OXBRIEN (JR)"), "x [REMOVED] y OXBRIEN (JR)");
 });
+
+test("when a name holds an apostrophe or an accent then it is found in either order", () => {
+  const s = identityScrubber([v("O'BRIEN SEAN", "a person name"), v("MÜLLER HANS", "a person name")]);
+  assert.equal(s("Sean O'Brien and Hans Müller, then O'BRIEN^SEAN"), "[REMOVED] and [REMOVED], then [REMOVED]");
+});
