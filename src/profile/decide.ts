@@ -108,8 +108,9 @@ export function actionForCode(code: ActionCode, facts: ElementFacts, options: Pr
  * Decides the action for one element: group lengths are kept (recomputed by the writer);
  * private data elements are removed unless safe and kept by Retain Safe Private; a Table
  * E.1-1 row decides with its option columns; other UIDs are remapped (well-known ones are
- * kept when applied); other sequences are walked; other person names are emptied; other text is
- * kept without this file's identifying values (scrub); everything else standard is kept.
+ * kept when applied); other sequences are walked; other person names are emptied, other dates
+ * follow the date options (else emptied); other text is kept without this file's identifying
+ * values (scrub); everything else standard is kept.
  */
 export function decide(facts: ElementFacts, options: DecideOptions): Decision {
   const t = facts.tag;
@@ -143,6 +144,14 @@ export function decide(facts: ElementFacts, options: DecideOptions): Decision {
   // A person name identifies whoever it names; the table lists most PN attributes, the few it
   // does not (Evaluator Name, Secondary Reviewer Name, ...) are emptied too, the stricter choice.
   if (facts.vr === "PN") return { action: A.empty, rule: `${NOT_IN_TABLE}: a person name, emptied` };
+  // A date the table does not list (Study Update DateTime, Secondary Review Date, Expiry Date) follows
+  // the table's dates: kept with Full Dates, shifted with Modified Dates, else emptied.
+  if (facts.vr === "DA" || facts.vr === "DT") {
+    const o = options.profile.retainLongitudinal;
+    return o === "full" ? { action: A.keep, rule: `${NOT_IN_TABLE}: a date, kept (Full Dates)` }
+      : o === "modified" ? { action: A.shiftDate, rule: `${NOT_IN_TABLE}: a date, shifted (Modified Dates)` }
+      : { action: A.empty, rule: `${NOT_IN_TABLE}: a date, emptied` };
+  }
   // Free text the table does not list (Text Value, comments, reasons) is kept without this file's own identifying values.
   if (SCRUBBED_VRS.has(facts.vr)) return { action: A.scrub, rule: `${NOT_IN_TABLE}: text kept, this file's identifying values taken out` };
   return { action: A.keep, rule: `${NOT_IN_TABLE}: kept` };
