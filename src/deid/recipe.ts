@@ -30,7 +30,7 @@ export interface Recipe {
   pseudonymLength?: number;
 }
 
-const ACTIONS = ["keep", "remove", "empty", "dummy", "remapUid", "shiftDate", "clean"] as const;
+const ACTIONS = ["keep", "remove", "empty", "dummy", "remapUid", "shiftDate", "clean", "scrub"] as const;
 
 /** Line number (1-based) of a character offset. */
 const lineOf = (text: string, at: number): number => text.slice(0, Math.max(0, at)).split("\n").length;
@@ -222,6 +222,6 @@ export function recipeDecision(recipe: Recipe, facts: ElementFacts): Decision | 
   for (const r of recipe.rules) if (matches(r.match, facts) && (!best || r.tier < best.tier)) best = r;
   if (!best) return undefined;
   let action = best.action;
-  if (facts.isSequence && (action.kind === "keep" || action.kind === "clean")) action = { kind: "recurse" };
+  if (facts.isSequence && (action.kind === "keep" || action.kind === "clean" || action.kind === "scrub")) action = { kind: "recurse" };
   return { action, rule: `recipe rule ${best.index + 1} (line ${best.line}) on ${formatTag(facts.tag)}` };
 }

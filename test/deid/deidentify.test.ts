@@ -130,6 +130,13 @@ test("when the maker's name equals the removed institution's then Manufacturer s
   assert.notEqual(getText(ds, tag(0x08, 0x80)), "ACME Ultrasound");
 });
 
+test("when a recipe scrubs an attribute the profile removes then its text stays without the patient's identity", () => {
+  const recipe = parseRecipe('{ "rules": [ { "match": { "keyword": "ImageComments" }, "action": "scrub" } ] }');
+  const src = synthetic({ PatientName: "SMITH^JOHN", PatientID: "ZX99812", ImageComments: "Follow-up for John Smith, ZX99812" });
+  const { output } = deidentifyBytes(src, base({ recipe, cleaner: undefined }));
+  assert.equal(getText(readDicom(output).dataset, tag(0x20, 0x4000)), "Follow-up for [REMOVED], [REMOVED]");
+});
+
 test("when a person name attribute is not in E.1-1 then it is emptied", () => {
   const { output } = deidentifyBytes(synthetic({ EvaluatorName: "INSPECTOR^INGRID" }), base());
   const el = readDicom(output).dataset.get(tag(0x14, 0x2006));

@@ -35,6 +35,13 @@ for (const [when, facts, kind] of [
   });
 }
 
+const scrubbing = parseRecipe('{ "rules": [ { "match": { "keyword": "ImageComments" }, "action": "scrub" }, { "match": { "keyword": "ReferencedImageSequence" }, "action": "scrub" } ] }');
+
+test("when a scrub rule matches a text then its action is scrub, and on a sequence its items are walked", () => {
+  assert.equal(recipeDecision(scrubbing, f(tag(0x20, 0x4000), "LT"))?.action.kind, "scrub");
+  assert.equal(recipeDecision(scrubbing, { ...f(tag(0x08, 0x1140), "SQ"), isSequence: true })?.action.kind, "recurse");
+});
+
 test("when no rule matches then the profile decides", () => {
   assert.equal(recipeDecision(recipe, f(tag(0x08, 0x60), "CS")), undefined);
   assert.deepEqual(recipe.options, ["clean-descriptors"]);
