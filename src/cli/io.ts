@@ -32,3 +32,21 @@ export async function withCliStreams<T>(streams: CliStreams, fn: () => Promise<T
     current = before;
   }
 }
+
+let onStdoutClosed: (() => void) | undefined;
+
+/**
+ * While a batch runs, a closed standard output (its reader gone: `--events - | head`) is handed
+ * to `handler` rather than ending the process, so the batch does not stop half done with exit 0.
+ * `undefined` restores the default: the command ends quietly (`dump ... | head`).
+ */
+export function setStdoutClosedHandler(handler: (() => void) | undefined): void {
+  onStdoutClosed = handler;
+}
+
+/** Called on EPIPE on standard output: true when a handler took it (the process goes on). */
+export function stdoutClosed(): boolean {
+  if (onStdoutClosed === undefined) return false;
+  onStdoutClosed();
+  return true;
+}

@@ -71,3 +71,32 @@ test("when deidentify is given a pseudonym length then the new patient IDs carry
     rmSync(root, { recursive: true, force: true });
   }
 });
+
+test("when the reader of --events - goes away mid-batch then the batch still does every file and exits as usual", async () => {
+  const { spawn } = await import("node:child_process");
+  const { fileURLToPath } = await import("node:url");
+  const root = mkdtempSync(join(tmpdir(), "dicom-deid-epipe-"));
+  try {
+    const input = join(root, "in");
+    const bytes = fixtureBytes("dicom/MR_small_implicitLE.dcm");
+    for (let i = 0; i < 40; i++) {
+      mkdirSync(join(input, String(i)), { recursive: true });
+      writeFileSync(join(input, String(i), "IM0001.dcm"), bytes);
+    }
+    const mainTs = fileURLToPath(new URL("../../src/cli/main.ts", import.meta.url));
+    const script = `const { main } = await import(${JSON.stringify(new URL(`file://${mainTs}`).href)}); process.exitCode = await main(process.argv.slice(1));`;
+    const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script, "--",
+      "deidentify", input, join(root, "out"), "--secret", "epipe-test-secret", "--pixels", "off", "--events", "-"], { stdio: ["ignore", "pipe", "pipe"] });
+    // The reader goes away before the first event: every write to the pipe fails with EPIPE.
+    child.stdout.destroy();
+    let stderr = "";
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    const code = await new Promise<number | null>((done) => child.on("close", (c) => done(c)));
+    assert.equal(code, 0, stderr);
+    const summary = JSON.parse(readFileSync(join(root, "out", "summary.json"), "utf8"));
+    assert.equal(summary.ok, 40);
+    assert.match(stderr, /standard output was closed; the batch goes on/);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});

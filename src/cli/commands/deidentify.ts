@@ -4,7 +4,7 @@ import type { Command } from "commander";
 import type { DeidProcessorOptions } from "../../pipeline/deid-processor.js";
 import { optionFlags, processorOptionsFrom, type DeidFlags } from "../deid-options.js";
 import { runCommand } from "../run-command.js";
-import { cliStreams } from "../io.js";
+import { cliStreams, setStdoutClosedHandler } from "../io.js";
 import { MIRRORED_NAME_COUNT } from "../../pipeline/deid-counts.js";
 
 /** URL of the de-identification processor module, for the worker threads. */
@@ -61,7 +61,14 @@ export function registerDeidentify(program: Command, setExit: (code: number) => 
       fingerprint.catch(() => undefined); // awaited by the batch; a batch that fails first must not leave it unhandled
       const { runBatch } = await import("../../pipeline/batch.js");
       const { createWriteStream } = await import("node:fs");
-      const events = flags.events === "-" ? cliStreams().stdout : flags.events ? createWriteStream(flags.events) : undefined;
+      // Standard output whose reader is gone takes no more writes; the batch goes on (exit code as usual).
+      let closed = false;
+      const stdout = { write: (s: string) => (closed ? true : cliStreams().stdout.write(s)) };
+      setStdoutClosedHandler(() => {
+        if (!closed) warn("standard output was closed; the batch goes on without writing there");
+        closed = true;
+      });
+      const events = flags.events === "-" ? stdout : flags.events ? createWriteStream(flags.events) : undefined;
       const summary = await runBatch({
         input: resolve(input), output: resolve(output), processorUrl: PROCESSOR_URL, processorOptions,
         workers: flags.workers !== undefined ? Number(flags.workers) : undefined,
@@ -70,8 +77,8 @@ export function registerDeidentify(program: Command, setExit: (code: number) => 
         reportDir: flags.reportDir ? resolve(flags.reportDir) : undefined, reportPaths: Boolean(flags.reportDir),
         fingerprint, events,
       });
-      if (events && events !== cliStreams().stdout) (events as import("node:fs").WriteStream).end();
-      const out = flags.events === "-" ? cliStreams().stderr : cliStreams().stdout;
+      if (events && events !== stdout) (events as import("node:fs").WriteStream).end();
+      const out = flags.events === "-" ? cliStreams().stderr : stdout;
       const reports = flags.reportDir ? resolve(flags.reportDir) : resolve(output);
       out.write(`dicom-deid: ${summary.ok} de-identified, ${summary.failed} failed (quarantined), ${summary.notDicom} not DICOM, ${summary.skipped} skipped${summary.resumed ? ` (${summary.resumed} done by an earlier run, resumed)` : ""}, in ${summary.seconds.toFixed(1)} s; reports in ${reports}\n`);
       const named = summary.counts[MIRRORED_NAME_COUNT] ?? 0;
@@ -82,5 +89,7 @@ export function registerDeidentify(program: Command, setExit: (code: number) => 
       if (summary.failed && !flags.reportDir) out.write("dicom-deid: quarantine.jsonl lists failed inputs by id; add --report-dir <private folder> to list their paths\n");
       return summary.failed > 0 ? 1 : 0;
     }));
+    // The default comes back once the error events of the last writes (emitted on a later tick) are through.
+    setImmediate(() => setStdoutClosedHandler(undefined));
   });
 }
