@@ -2,7 +2,7 @@
 import { analyzeWords, DEFAULT_ALLOW_LIST, BARE_AGE_SCORE, labelledLines, unreadDateRemainder, unreadRemainder, wholeHeaderValue, type PhiContext, type WordFinding } from "../phi/index.js";
 import type { Rect } from "../redact/index.js";
 import type { FrameText, PixelMode, RedactionDecision } from "./types.js";
-import { continuations, grow, inside, overlapsX, redactionBoxes, rowMates, sameRow, stackGaps, textBlocks, union } from "./layout.js";
+import { continuations, grow, inside, overlapsX, partialEdgeRows, redactionBoxes, rowMates, sameRow, stackGaps, textBlocks, union } from "./layout.js";
 import { marginExtended, marginTrimmed } from "./margin.js";
 
 /** Options of `decideRedactions`. */
@@ -251,6 +251,9 @@ export function decideRedactions(text: FrameText, options: DecideOptions): Redac
   }
   const cued = c.byLine ? cueDecisions(c, flagged, blockHasFinding) : new Set<number>();
   const unread = options.failSafe !== false ? failSafeDecisions(c, blockHasFinding) : new Set<number>();
-  if (c.byLine) gapDecisions(c, new Set([...flagged, ...cued, ...unread]));
+  if (c.byLine) {
+    gapDecisions(c, new Set([...flagged, ...cued, ...unread]));
+    for (const row of partialEdgeRows(c.lineBoxes, blocks, unread, flagged)) out.push({ frame: text.frame, box: grow(row, 1), reason: "unreadable-text", score: 0.5 });
+  }
   return out;
 }

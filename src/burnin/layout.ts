@@ -253,3 +253,35 @@ function mergedLineBoxes(text: FrameText): Rect[] {
     return { x: x0, y: b.y, w: x1 - x0, h: b.h };
   });
 }
+
+/**
+ * The first or last row of a stack seen only in part: a line taken by the fail-safe (`pieces`)
+ * at the top or bottom of its block, one line pitch (within a quarter) from the nearest row of
+ * the block's other redacted lines, and under half as wide as that row. Small or faint text over
+ * speckle comes out of detection in pieces, and the piece of an outer row is no measure of its
+ * width (no stack gap reaches it). That row is redacted over the columns of its neighbour row.
+ */
+export function partialEdgeRows(boxes: readonly Rect[], blocks: readonly number[], pieces: ReadonlySet<number>, redacted: ReadonlySet<number>): Rect[] {
+  const out: Rect[] = [];
+  for (const i of pieces) {
+    const b = boxes[i];
+    const rows = [...new Set([...pieces, ...redacted])].filter((j) => j !== i && blocks[j] === blocks[i] && !sameRow(boxes[j], b));
+    if (rows.length < 2) continue;
+    const all = union(rows.map((j) => boxes[j]));
+    const outer = b.y + b.h <= all.y + b.h / 2 || b.y >= all.y + all.h - b.h / 2;
+    if (!outer) continue;
+    // Row tops of the block (lines within half this line's height of each other share a row), and their pitch.
+    const tops: number[] = [];
+    for (const y of rows.map((j) => boxes[j].y).sort((p, q) => p - q)) if (!tops.length || y - tops[tops.length - 1] > b.h / 2) tops.push(y);
+    if (tops.length < 2) continue;
+    const steps = tops.slice(1).map((y, k) => y - tops[k]).sort((p, q) => p - q);
+    const pitch = steps[steps.length >> 1];
+    const nearest = tops.reduce((p, q) => (Math.abs(q - b.y) < Math.abs(p - b.y) ? q : p));
+    const gap = Math.abs(nearest - b.y);
+    if (gap < 0.75 * pitch || gap > 1.25 * pitch) continue;
+    const neighbour = union(rows.filter((j) => Math.abs(boxes[j].y - nearest) <= b.h / 2).map((j) => boxes[j]));
+    if (b.w >= 0.5 * neighbour.w) continue;
+    out.push({ x: neighbour.x, y: b.y, w: neighbour.w, h: b.h });
+  }
+  return out;
+}

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { continuations, redactionBoxes, rowMates, stackGaps, textBlocks } from "../../src/burnin/layout.js";
+import { continuations, partialEdgeRows, redactionBoxes, rowMates, stackGaps, textBlocks } from "../../src/burnin/layout.js";
 import type { FrameLine, FrameText } from "../../src/burnin/types.js";
 
 const line = (x: number, y: number, w: number, h = 10, charHeight = 8): FrameLine => ({ box: { x, y, w, h }, charHeight });
@@ -143,4 +143,26 @@ test("when a line's first word was read confidently well right of its left edge 
   // Read poorly, or starting within two glyph heights of the edge, the word leaves the box as it is.
   assert.deepEqual(redactionBoxes({ frame: 0, lines: row, words: [{ ...dob, confidence: 40 }] })[0], row[0].box);
   assert.deepEqual(redactionBoxes({ frame: 0, lines: row, words: [{ ...dob, box: { ...dob.box, x: 20 } }] })[0], row[0].box);
+});
+
+// A stack of rows 9 px apart (tops 52, 61, 70) of boxes 60-70 px wide, and a piece of the row above or below.
+const stackRows = [{ x: 144, y: 52, w: 70, h: 7 }, { x: 144, y: 61, w: 60, h: 7 }, { x: 144, y: 70, w: 65, h: 7 }];
+// [when, piece, expected row]
+const edgeCases: [string, { x: number; y: number; w: number; h: number }, { x: number; y: number; w: number; h: number } | undefined][] = [
+  ["a short piece sits one pitch above the stack", { x: 185, y: 43, w: 8, h: 6 }, { x: 144, y: 43, w: 70, h: 6 }],
+  ["a short piece sits one pitch below the stack", { x: 150, y: 79, w: 10, h: 7 }, { x: 144, y: 79, w: 65, h: 7 }],
+  ["a short piece sits two pitches above the stack", { x: 185, y: 34, w: 8, h: 6 }, undefined],
+  ["a piece is over half as wide as its neighbour row", { x: 144, y: 43, w: 40, h: 6 }, undefined],
+  ["a short piece lies inside the stack, not at its top or bottom", { x: 220, y: 61, w: 8, h: 7 }, undefined],
+];
+for (const [when, piece, expected] of edgeCases) {
+  test(`when ${when} then ${expected ? "the row is redacted over its neighbour row's columns" : "no row is added"}`, () => {
+    const boxes = [...stackRows, piece];
+    const rows = partialEdgeRows(boxes, [0, 0, 0, 0], new Set([3]), new Set([0, 1, 2]));
+    assert.deepEqual(rows, expected ? [expected] : []);
+  });
+}
+
+test("when the stack has fewer than two other rows then no row is added", () => {
+  assert.deepEqual(partialEdgeRows([stackRows[0], { x: 185, y: 43, w: 8, h: 6 }], [0, 0], new Set([1]), new Set([0])), []);
 });
