@@ -18,6 +18,9 @@ const placeholder = (n: string): boolean => n.split(/[\s^,]+/).filter(Boolean).e
 /** A value as the residual check compares it: upper case, runs of spaces as one. */
 export const norm = (s: string): string => s.toUpperCase().replace(/\s+/g, " ").trim();
 
+/** Han, Hangul, Hiragana or Katakana: scripts in which a whole name takes two or three characters. */
+const CJK = /[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
 /** The identifying values of one input, by category (from removed or replaced standard attributes). */
 export interface IdentifyingSets {
   personNames: readonly string[];
@@ -48,7 +51,8 @@ export function identifyingValues(sets: IdentifyingSets, kept: readonly string[]
   for (const pn of sets.personNames) {
     for (const v of pn.split("\\")) {
       for (const group of v.split("=")) {
-        add(group.replace(/\^+/g, " "), "a person name", 4);
+        // A name in CJK scripts is whole in two or three characters (김희중, 山田太郎).
+        add(group.replace(/\^+/g, " "), "a person name", CJK.test(group) ? 2 : 4);
         const family = group.split("^")[0]?.trim() ?? "";
         if (family.length >= 5) add(family, "a person name", 5);
       }

@@ -35,20 +35,19 @@ function sources(v: IdentifyingValue): string[] {
 export function identityScrubber(values: readonly IdentifyingValue[]): (text: string) => string {
   if (values.length === 0) return (text) => text;
   // Built on first use: most files have no text outside the table that needs it.
-  let keys: Set<string> | undefined;
+  let keys: string[] | undefined;
   let re: RegExp | undefined;
   return (text) => {
-    // A match is bounded by non-word characters and so are the words inside it: a text without
-    // the longest word of any form (most kept texts: "SIEMENS", "HFS") skips the regex.
-    keys ??= new Set(values.flatMap((v) => (v.from === "a date" && /^\d{8}$/.test(v.value) ? dateForms(v.value) : [v.value]).map(longestWord)));
-    if (!words(text).some((w) => keys!.has(w))) return text;
+    // A match holds the longest word of its form: a text holding none of them (most kept texts:
+    // "SIEMENS", "HFS") skips the regex, which costs a try per character.
+    keys ??= [...new Set(values.flatMap((v) => (v.from === "a date" && /^\d{8}$/.test(v.value) ? dateForms(v.value) : [v.value]).map(longestWord)))];
+    const upper = text.toUpperCase();
+    if (!keys.some((k) => upper.includes(k))) return text;
     re ??= new RegExp(`(?<![A-Za-z0-9_])(?:${[...new Set(values.flatMap(sources))].sort((a, b) => b.length - a.length).join("|")})(?![A-Za-z0-9_])`, "gi");
     return text.replace(re, SCRUB_MARKER);
   };
 }
 
-/** The runs of letters, digits and underscores of a text, upper-cased. */
-const words = (text: string): string[] => text.toUpperCase().split(/[^A-Z0-9_]+/).filter(Boolean);
-
-/** The longest word of a form (the year of a date, the longer part of a name). */
-const longestWord = (form: string): string => words(form).reduce((a, b) => (b.length > a.length ? b : a), "");
+/** The longest word (a run of letters, digits or underscores, any script) of a form, upper-cased: the year of a date, the longer part of a name. */
+const longestWord = (form: string): string =>
+  form.toUpperCase().split(/[^\p{L}\p{N}_]+/u).reduce((a, b) => (b.length > a.length ? b : a), "");

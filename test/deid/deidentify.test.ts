@@ -230,3 +230,20 @@ test("when linkage is asked for then the report carries original and new identit
   assert.match(report.linkage!.pseudonym_id, /^ANON-/);
   assert.ok(report.linkage!.new_study_uid.startsWith("2.25."));
 });
+
+test("when a name in a CJK script is three characters long then it is identifying: a text outside E.1-1 loses it", () => {
+  const f = readDicom(fixtureBytes("dicom/SC_rgb_small_odd_3x3.dcm"));
+  setValue(f.dataset, "SpecificCharacterSet", ["ISO_IR 192"]);
+  setValue(f.dataset, "PatientName", ["김희중"]);
+  setValue(f.dataset, "TextValue", ["김희중님 검사 결과: stable"]);
+  const { output } = deidentifyBytes(writeDicom(f), base());
+  assert.equal(getText(readDicom(output).dataset, tag(0x40, 0xa160)), "[REMOVED]님 검사 결과: stable");
+});
+
+test("when a Japanese name stands in a text outside E.1-1 then it is scrubbed in the file's ISO 2022 character set", () => {
+  const f = readDicom(fixtureBytes("dicom/chrJapMulti.dcm"));
+  const name = getText(f.dataset, T.name)!;
+  setValue(f.dataset, "TextValue", [`Report for ${name}: stable`]);
+  const out = readDicom(deidentifyBytes(writeDicom(f), base()).output);
+  assert.equal(getText(out.dataset, tag(0x40, 0xa160)), "Report for [REMOVED]: stable");
+});

@@ -35,3 +35,8 @@ test("when a name holds an apostrophe or an accent then it is found in either or
   const s = identityScrubber([v("O'BRIEN SEAN", "a person name"), v("MÜLLER HANS", "a person name")]);
   assert.equal(s("Sean O'Brien and Hans Müller, then O'BRIEN^SEAN"), "[REMOVED] and [REMOVED], then [REMOVED]");
 });
+
+test("when a name is written in Japanese then it is found with either separator", () => {
+  const s = identityScrubber([v("やまだ たろう", "a person name"), v("山田 太郎", "a person name")]);
+  assert.equal(s("Report for やまだ^たろう and 山田 太郎: stable"), "Report for [REMOVED] and [REMOVED]: stable");
+});
