@@ -8,7 +8,9 @@ import { deidentifyBytes, type DeidOptions } from "../../src/deid/deidentify.js"
 import { BASIC_PROFILE } from "../../src/profile/options.js";
 import { secretFromText } from "../../src/deid/keyed.js";
 import { readDicom } from "../../src/io/read/read-file.js";
-import { elementText } from "../../src/dataset/values.js";
+import { elementText, getText } from "../../src/dataset/values.js";
+import { setValue } from "../../src/dataset/edit.js";
+import { writeDicom } from "../../src/io/write/write-file.js";
 import type { Dataset } from "../../src/core/dataset.js";
 import { isPrivateTag, tag } from "../../src/core/tag.js";
 import { isStringVR } from "../../src/core/vr.js";
@@ -101,4 +103,26 @@ test("when outputs are verified with dciodvfy then none has more errors than its
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test("when each corpus file's patient name (given name first), ID and birth date (MM/DD/YYYY) are written into a Text Value then the output keeps the text without them (needs ../shared/data)", (t) => {
+  if (!SHARED_DATA) return t.skip("../shared/data is absent");
+  const files = [...listFiles(`${SHARED_DATA}/dicom`), ...listFiles(`${SHARED_DATA}/overlay-phi`)].filter((p) => !p.includes("/malformed/"));
+  let checked = 0;
+  for (const p of files) {
+    const name = relative(SHARED_DATA, p);
+    const f = readDicom(new Uint8Array(readFileSync(p)));
+    const parts = (getText(f.dataset, tag(0x10, 0x10)) ?? "").split("=")[0].split("^").filter(Boolean);
+    const id = getText(f.dataset, tag(0x10, 0x20)) ?? "";
+    const dob = getText(f.dataset, tag(0x10, 0x30)) ?? "";
+    const born = /^\d{8}$/.test(dob) ? `${dob.slice(4, 6)}/${dob.slice(6, 8)}/${dob.slice(0, 4)}` : "";
+    setValue(f.dataset, "TextValue", [`Seen: ${[...parts].reverse().join(" ")} (${id}) born ${born}; stable`]);
+    const out = getText(readDicom(deidentifyBytes(writeDicom(f), options, name).output).dataset, tag(0x40, 0xa160)) ?? "";
+    assert.match(out, /^Seen: .*; stable$/, `${name}: the text stays`);
+    // Placeholders that name nobody ("Anonymized") are not identifying and may stay.
+    const values = [parts.join(" "), id, born].filter((v) => v.length >= 4 && !/^(ANONYMI[SZ]ED|ANONYMOUS|UNKNOWN)$/i.test(v));
+    for (const v of values) assert.ok(!out.toUpperCase().includes(v.toUpperCase()), `${name}: an identifying value stays in the Text Value`);
+    checked += values.length ? 1 : 0;
+  }
+  assert.ok(checked > 200, `${checked} files with an identity checked`);
 });
