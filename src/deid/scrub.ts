@@ -40,7 +40,8 @@ export function identityScrubber(values: readonly IdentifyingValue[]): (text: st
   return (text) => {
     // A match holds the longest word of its form: a text holding none of them (most kept texts:
     // "SIEMENS", "HFS") skips the regex, which costs a try per character.
-    keys ??= [...new Set(values.flatMap((v) => (v.from === "a date" && /^\d{8}$/.test(v.value) ? dateForms(v.value) : [v.value]).map(longestWord)))];
+    // Every written form of a date holds its year.
+    keys ??= [...new Set(values.map((v) => (v.from === "a date" && /^\d{8}$/.test(v.value) ? v.value.slice(0, 4) : longestWord(v.value))))];
     const upper = text.toUpperCase();
     if (!keys.some((k) => upper.includes(k))) return text;
     re ??= new RegExp(`(?<![A-Za-z0-9_])(?:${[...new Set(values.flatMap(sources))].sort((a, b) => b.length - a.length).join("|")})(?![A-Za-z0-9_])`, "gi");
