@@ -45,7 +45,7 @@ export function setStdoutClosedHandler(handler: (() => void) | undefined): void 
 }
 
 /** Called on EPIPE on standard output: true when a handler took it (the process goes on). */
-export function stdoutClosed(): boolean {
+export function handleStdoutClosed(): boolean {
   if (onStdoutClosed === undefined) return false;
   onStdoutClosed();
   return true;

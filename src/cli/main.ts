@@ -7,13 +7,13 @@ import { registerDemo } from "./commands/demo.js";
 import { registerRender } from "./commands/render.js";
 import { registerEval } from "./commands/eval.js";
 import { EXIT } from "./run-command.js";
-import { cliStreams, stdoutClosed } from "./io.js";
+import { cliStreams, handleStdoutClosed } from "./io.js";
 import { VERSION } from "../core/version.js";
 
 /** Runs the CLI with the given arguments and resolves to the exit code (0 ok, 1 bad input, 2 usage). */
 export async function main(argv: string[]): Promise<number> {
   // A closed pipe (e.g. `dump ... | head`) ends the command quietly, unless a running batch takes it (io.ts).
-  process.stdout.on("error", (e: NodeJS.ErrnoException) => { if (e.code === "EPIPE" && !stdoutClosed()) process.exit(0); });
+  process.stdout.on("error", (e: NodeJS.ErrnoException) => { if (e.code === "EPIPE" && !handleStdoutClosed()) process.exit(0); });
   let code: number = EXIT.ok;
   const setExit = (c: number) => { code = c; };
   const program = new Command();

@@ -38,9 +38,9 @@ export function identityScrubber(values: readonly IdentifyingValue[]): (text: st
   let keys: string[] | undefined;
   let re: RegExp | undefined;
   return (text) => {
-    // A match holds the longest word of its form: a text holding none of them (most kept texts:
-    // "SIEMENS", "HFS") skips the regex, which costs a try per character.
-    // Every written form of a date holds its year.
+    // A match holds the longest word of its form (every written form of a date holds its year):
+    // a text holding none of them (most kept texts: "SIEMENS", "HFS") skips the regex, which
+    // costs a try per character.
     keys ??= [...new Set(values.map((v) => (v.from === "a date" && /^\d{8}$/.test(v.value) ? v.value.slice(0, 4) : longestWord(v.value))))];
     const upper = text.toUpperCase();
     if (!keys.some((k) => upper.includes(k))) return text;
