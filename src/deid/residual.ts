@@ -33,8 +33,9 @@ export interface IdentifyingSets {
 }
 
 /**
- * Chooses what the residual check looks for: full person names (and family names of five
- * or more letters), IDs of four or more characters, dates, instance
+ * Chooses what the residual check looks for: full person names, as stored and in written order
+ * (and family names of five or more letters: a given name alone is often a word, "Grace",
+ * "Mark", and so is a test patient's "Test^Patient"), IDs of four or more characters, dates, instance
  * UIDs, addresses, phone numbers and institution names. Values also present whole in a kept
  * element, or inside a pseudonym this run wrote, are left out (keeping them was chosen), and
  * so are placeholders that name nobody ("unknown^unknown": "Unknown procedure" is no leak).
@@ -52,8 +53,11 @@ export function identifyingValues(sets: IdentifyingSets, kept: readonly string[]
     for (const v of pn.split("\\")) {
       for (const group of v.split("=")) {
         // A name in CJK scripts is whole in two or three characters (김희중, 山田太郎).
-        add(group.replace(/\^+/g, " "), "a person name", CJK.test(group) ? 2 : 4);
-        const family = group.split("^")[0]?.trim() ?? "";
+        const min = CJK.test(group) ? 2 : 4;
+        add(group.replace(/\^+/g, " "), "a person name", min);
+        // PS3.5 6.2: family^given^middle^prefix^suffix, written "prefix given middle family suffix".
+        const [family = "", given = "", middle = "", prefix = "", suffix = ""] = group.split("^").map((c) => c.trim());
+        add([prefix, given, middle, family, suffix].filter(Boolean).join(" "), "a person name", min);
         if (family.length >= 5) add(family, "a person name", 5);
       }
     }

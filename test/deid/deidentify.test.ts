@@ -247,3 +247,9 @@ test("when a Japanese name stands in a text outside E.1-1 then it is scrubbed in
   const out = readDicom(deidentifyBytes(writeDicom(f), base()).output);
   assert.equal(getText(out.dataset, tag(0x40, 0xa160)), "Report for [REMOVED]: stable");
 });
+
+test("when a text outside E.1-1 writes the name in the usual order with prefix and middle initial then it is scrubbed whole", () => {
+  const src = synthetic({ PatientName: "OSTERMAN^PHILLIP^B.^DR.", TextValue: "Seen by Dr. Phillip B. Osterman today" });
+  const { output } = deidentifyBytes(src, base());
+  assert.equal(getText(readDicom(output).dataset, tag(0x40, 0xa160)), "Seen by [REMOVED] today");
+});
