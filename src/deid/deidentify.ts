@@ -142,15 +142,17 @@ export function deidentifyFile(file: DicomFile, options: DeidOptions): { report:
     // A scrubbed value that is a removed institution's name whole is the maker's name (Manufacturer equals
     // Institution Name in vendors' demo data), kept as before; names, IDs and dates go wherever they stand.
     .filter((v) => !(v.from === "an institution" && scrubbedWhole.has(v.value)));
+  const scrub = identityScrubber(identifying);
   const counts = applyPlan(plan.map((e) => ({ loc: e.loc, element: e.element, action: e.decision.action })), {
     remapUid: (u) => remapUid(u, options.secret),
     shiftDate: (vr, v) => shiftDateValue(vr, v, days),
     clean: (t) => {
       if (!options.cleaner) throw new DicomError("CONFIG", "a clean action needs the text cleaner (loadTextCleaner)");
-      return options.cleaner(t, phi);
+      // Cleaned text also loses what the residual check looks for (a one-word name such as "TEST" the detector lets pass).
+      return scrub(options.cleaner(t, phi));
     },
     dummy: (vr) => dummyValue(vr),
-    scrub: identityScrubber(identifying),
+    scrub,
   });
   const codes = markDeidentified(ds, options.profile, TOOL_TEXT);
   const sop = getText(ds, T.sopInstance);

@@ -160,5 +160,9 @@ export function decide(facts: ElementFacts, options: DecideOptions): Decision {
 /** The start of every rule for a standard attribute that Table E.1-1 does not list. */
 export const NOT_IN_TABLE = "standard attribute not in E.1-1";
 
-/** Text VRs whose kept values are scrubbed of the file's identifying values. */
-const SCRUBBED_VRS: ReadonlySet<string> = new Set(["LO", "SH", "ST", "LT", "UT", "UC"]);
+/**
+ * Text VRs whose kept values are scrubbed of the file's identifying values. Not SH: outside the
+ * table it holds codes (Code Value, Coding Scheme Designator), and a procedure code may equal a
+ * step ID the profile removed without naming anyone.
+ */
+const SCRUBBED_VRS: ReadonlySet<string> = new Set(["LO", "ST", "LT", "UT", "UC"]);

@@ -253,3 +253,20 @@ test("when a text outside E.1-1 writes the name in the usual order with prefix a
   const { output } = deidentifyBytes(src, base());
   assert.equal(getText(readDicom(output).dataset, tag(0x40, 0xa160)), "Seen by [REMOVED] today");
 });
+
+test("when Clean Descriptors leaves a one-word name the text detector lets pass then the scrub takes it, and the file is not quarantined", () => {
+  const src = synthetic({ PatientName: "TEST", StudyDescription: "CT CHEST for TEST 2" });
+  const { output } = deidentifyBytes(src, base({ profile: optionsFromNames(["clean-descriptors"]) }));
+  assert.equal(getText(readDicom(output).dataset, tag(0x08, 0x1030)), "CT CHEST for [REMOVED] 2");
+});
+
+test("when a code value outside E.1-1 equals a removed step ID then it stays (SH holds codes there, it is not scrubbed)", () => {
+  const f = readDicom(fixtureBytes("dicom/SC_rgb_small_odd_3x3.dcm"));
+  setValue(f.dataset, "ScheduledProcedureStepID", ["RC301"]);
+  setValue(f.dataset, "ConceptNameCodeSequence[0].CodeValue", ["RC301"]);
+  setValue(f.dataset, "ConceptNameCodeSequence[0].CodeMeaning", ["Chest CT routine RC301"]);
+  const out = readDicom(deidentifyBytes(writeDicom(f), base()).output);
+  const code = out.dataset.get(tag(0x40, 0xa043))!.items![0].dataset;
+  assert.equal(getText(code, tag(0x08, 0x100)), "RC301");
+  assert.equal(getText(code, tag(0x08, 0x104)), "Chest CT routine RC301");
+});
