@@ -13,8 +13,10 @@ export interface IdentifyingValue { value: string; from: string; wholeWord: bool
 const latin1 = new TextDecoder("latin1");
 
 /** Words that name nobody: a value made of them only ("unknown^unknown", "ANONYMOUS") identifies no one. */
-const PLACEHOLDER_WORDS: ReadonlySet<string> = new Set(["UNKNOWN", "ANONYMOUS", "ANONYMIZED", "ANON", "NONE", "NULL", "UNNAMED", "N/A", "NA", "NOT", "GIVEN", "APPLICABLE", "AVAILABLE", "NO", "NAME"]);
-const placeholder = (n: string): boolean => n.split(/[\s^,]+/).filter(Boolean).every((w) => PLACEHOLDER_WORDS.has(w));
+const PLACEHOLDER_WORDS: ReadonlySet<string> = new Set(["UNKNOWN", "ANONYMOUS", "ANONYMIZED", "ANONYMISED", "ANON", "NONE", "NULL", "UNNAMED", "N/A", "NA", "NOT", "GIVEN", "APPLICABLE", "AVAILABLE", "NO", "NAME",
+  "DEIDENTIFIED", "ANONIMO", "ANONIMA", "ANONIMIZADO", "ANONYME", "ANONYM", "ANONYMISIERT"]);
+/** True when a value (upper case) is made only of words that name nobody ("ANONIMO^ANONIMO", "NAME^NONE"). */
+export const placeholder = (n: string): boolean => n.split(/[\s^,]+/).filter(Boolean).every((w) => PLACEHOLDER_WORDS.has(w));
 /** A value as the residual check compares it: upper case, runs of spaces as one. */
 export const norm = (s: string): string => s.toUpperCase().replace(/\s+/g, " ").trim();
 
