@@ -138,7 +138,8 @@ function gapDecisions(c: FrameContext, redacted: ReadonlySet<number>): void {
  * "lines" everywhere is textured (speckle, trabecular bone, film grain): there, stacks of them are
  * texture too, and only strongly text-like ones (or those in a block with a finding, or in a
  * column of three left-aligned rows, one below another) are redacted. A weak line directly above
- * or below a taken line of a block with three taken is a row of that stack too. Returns the lines taken.
+ * or below a taken line of a block with three taken is a row of that stack too. Faint pieces
+ * (ocr/faint-ink.ts) count as no other line of a block, and need two. Returns the lines taken.
  */
 function failSafeDecisions(c: FrameContext, blockHasFinding: (i: number) => boolean): Set<number> {
   const taken = new Set<number>();
@@ -175,8 +176,11 @@ function failSafeDecisions(c: FrameContext, blockHasFinding: (i: number) => bool
   for (const u of unreadable) {
     const minScore = textured && !column(u.i) ? TEXTURED_MIN_SCORE : baseScore;
     const weak = (text.lines[u.i].score ?? 1) < minScore;
-    const members = blocks.filter((b) => b === blocks[u.i]).length;
-    if (!blockHasFinding(u.i) && (members < 2 || weak)) continue;
+    // Faint pieces (found beside detected lines) make no block: they count for no line, and one
+    // is taken only with two detected lines in its block, so a piece beside a lone line of texture
+    // stays with it.
+    const others = blocks.filter((b, j) => b === blocks[u.i] && j !== u.i && text.lines[j].faint !== true).length;
+    if (!blockHasFinding(u.i) && (others < (text.lines[u.i].faint === true ? 2 : 1) || weak)) continue;
     take(u);
   }
   // The first or last row of a stack of unreadable text, seen poorly by detection (a weak line):

@@ -81,7 +81,13 @@ export async function readLines(lines: FrameLines, options: DetectOptions): Prom
   const r = lines.rendering;
   const res = await readFrameLines(options.engine, lines.found, options.recipe);
   const bands = res.lines.map((g) => bandOf(g, r));
-  const out = res.lines.map((g, i) => ({ box: cutToBand(toPixelBox(g.box, r), bands[i]), charHeight: g.charHeight / (r.scale || 1), readable: g.readable, score: g.score }));
+  const out = res.lines.map((g, i) => ({
+    box: cutToBand(toPixelBox(g.box, r), bands[i]),
+    charHeight: g.charHeight / (r.scale || 1),
+    readable: g.readable,
+    score: g.score,
+    ...(g.faint === true ? { faint: true } : {}),
+  }));
   // `line` of an ocrFrame word is the index into `lines`.
   const words = res.words.map((w) => {
     const line = w.line !== undefined && w.line < out.length ? w.line : undefined;

@@ -59,6 +59,8 @@ export function continuations(text: FrameText, flagged: ReadonlySet<number>, val
       && l.box.y >= last!.y + last!.h - h / 2 && l.box.y - (last!.y + last!.h) <= h
       && l.box.x >= value.x - h && l.box.x <= value.x + value.w);
     if (next < 0) break;
+    // A faint piece continues a row or a stack of fields (faint-ink.ts), not a wrapped value.
+    if (text.lines[next].faint === true) break;
     // The next line down must be the nearest one under the value: a line in between (another field) ends it.
     const nb = text.lines[next].box;
     const between = text.lines.some((l, i) => i !== next && !flagged.has(i) && l.box.y < nb.y && l.box.y >= last!.y + last!.h - h / 2
@@ -211,9 +213,10 @@ export function redactionBoxes(text: FrameText): Rect[] {
   return mergedLineBoxes(text).map((merged, i) => {
     const b = leftTrimmed(text, i, merged);
     // Tiny glyphs (a few pixels) blur into the ground at a line's ends, where detection stops a
-    // glyph short: such lines get one and a half glyph heights more on each side.
+    // glyph short: such lines get one and a half glyph heights more on each side. Faint pieces
+    // are measured in whole glyph-wide windows, which reach past their ends already.
     const ch = text.lines[i].charHeight;
-    const side = ch <= TINY_GLYPH ? Math.ceil(1.5 * ch) : 0;
+    const side = ch <= TINY_GLYPH && text.lines[i].faint !== true ? Math.ceil(1.5 * ch) : 0;
     return side ? { x: b.x - side, y: b.y, w: b.w + 2 * side, h: b.h } : b;
   });
 }

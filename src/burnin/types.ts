@@ -21,6 +21,8 @@ export interface FrameLine {
   readable?: boolean;
   /** Text-likeness of the line, 0-1; undefined when unknown. */
   score?: number;
+  /** A piece of a row or stack over ground of nearly its ink's grey, not read by OCR (ocr/faint-ink.ts). */
+  faint?: boolean;
 }
 
 /** What detection found in one frame. */

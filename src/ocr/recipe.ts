@@ -16,6 +16,7 @@ import type { OcrBox, OcrEngine, OcrImage, OcrWord, PageSegMode, RecognizeOption
 import { lineImage, type LineImageOptions } from "./line-image.js";
 import { readStacked, type StackOptions } from "./line-stack.js";
 import { invert, scale, toGrey, type GreyImage } from "./raster.js";
+import { faintInkPieces, type FaintInkOptions } from "./faint-ink.js";
 import { findTextLines, type FindTextLinesOptions, type TextLine } from "./text-lines.js";
 import { fallbackLines } from "./full-fallback.js";
 
@@ -25,6 +26,11 @@ export interface OcrRecipeOptions {
   strategy?: "lines" | "regions" | "full";
   /** Options of the text-line detector. */
   lines?: FindTextLinesOptions;
+  /**
+   * Pieces of text rows and stacks over ground of nearly the ink's grey (faint-ink.ts), added to
+   * the detected lines; false turns them off.
+   */
+  faintInk?: FaintInkOptions | false;
   /** Glyph height in pixels that line images are scaled to. Default 24. */
   targetCharHeight?: number;
   /** Largest upscale factor for line images. Default 8. */
@@ -145,7 +151,9 @@ export interface FoundLines {
 export function findFrameLines(image: OcrImage, options: OcrRecipeOptions = {}): FoundLines {
   const grey = toGrey(image);
   if (options.strategy === "full") return { grey, lines: [], full: true };
-  return { grey, lines: findTextLines(grey, options.lines), full: false };
+  const lines = findTextLines(grey, options.lines);
+  const faint = options.faintInk === false ? [] : faintInkPieces(grey, lines, options.faintInk);
+  return { grey, lines: [...lines, ...faint], full: false };
 }
 
 /** Runs the OCR recipe on one frame and returns words, regions and lines with their readability. */
@@ -204,13 +212,15 @@ async function readDetected(engine: OcrEngine, frameLines: FoundLines, options: 
   const prep: LineImageOptions = { targetCharHeight: options.targetCharHeight ?? 24, maxScale: options.maxScale, binarise: options.binarise ?? false };
   const first = await readStacked(
     engine,
-    found.map((l, i) => ({ line: i, prepared: lineImage(grey, l, prep) })),
+    // Faint pieces are not read: their ink is near their ground's grey, and a stack's reading of
+    // the other lines changes with what else it holds.
+    found.flatMap((l, i) => (l.faint === true ? [] : [{ line: i, prepared: lineImage(grey, l, prep) }])),
     call,
     stack,
   );
   const readings = found.map((_, i) => (first.get(i) ?? []).filter(keep));
   const retryBelow = options.retryBelowConfidence ?? 0;
-  const retry = found.map((_, i) => i).filter((i) => retryBelow > 0 && mean(readings[i]) < retryBelow);
+  const retry = found.map((_, i) => i).filter((i) => retryBelow > 0 && found[i].faint !== true && mean(readings[i]) < retryBelow);
   if (retry.length > 0) {
     const other: LineImageOptions = { ...prep, binarise: !(prep.binarise ?? true) };
     const second = await readStacked(

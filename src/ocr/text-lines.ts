@@ -108,6 +108,8 @@ export interface TextLine {
    * box grew much taller than its glyphs (texture or stray pieces above or below them).
    */
   band?: { y0: number; y1: number };
+  /** Found beside other lines over ground of nearly its ink's grey (faint-ink.ts); not given to OCR. */
+  faint?: boolean;
 }
 
 interface Merged {

@@ -171,3 +171,15 @@ test("when a weak unreadable line lies right under a stack of three taken unread
   const kept = decideRedactions(short, { mode: "phi", context: emptyContext() });
   assert.ok(!covers(kept.map((d) => d.box), short.lines[2].box));
 });
+
+test("when a faint piece lies beside a lone unreadable line then neither makes a block of two; beside a stack it is redacted", () => {
+  const lone = line(40, 10, 80, false);
+  const piece: FrameLine = { box: { x: 124, y: 10, w: 24, h: 10 }, charHeight: 8, readable: false, score: 0.5, faint: true };
+  assert.deepEqual(decideRedactions({ frame: 0, lines: [lone, piece], words: [] }, { mode: "phi", context: emptyContext() }), []);
+  // Two faint pieces do not vouch for each other either.
+  assert.deepEqual(decideRedactions({ frame: 0, lines: [piece, { ...piece, box: { ...piece.box, y: 22 } }], words: [] }, { mode: "phi", context: emptyContext() }), []);
+  // The same piece on the row above a stack of two unreadable lines is a row of that stack.
+  const stacked = [line(40, 22, 80, false), line(40, 34, 80, false), { ...piece, box: { x: 40, y: 10, w: 80, h: 10 } }];
+  const out = decideRedactions({ frame: 0, lines: stacked, words: [] }, { mode: "phi", context: emptyContext() });
+  assert.ok(covers(out.map((d) => d.box), { x: 40, y: 10, w: 80, h: 10 }), JSON.stringify(out));
+});

@@ -135,6 +135,16 @@ test("when a line's glyphs are tiny then its box is widened by one and a half gl
   assert.deepEqual(redactionBoxes({ frame: 0, lines: [line(50, 10, 40, 8, 6)], words: [] })[0], { x: 50, y: 10, w: 40, h: 8 });
 });
 
+test("when a tiny-glyph line is a faint piece then its box is not widened (its windows reach past its glyphs already)", () => {
+  assert.deepEqual(redactionBoxes({ frame: 0, lines: [{ ...line(50, 10, 40, 6, 4), faint: true }], words: [] })[0], { x: 50, y: 10, w: 40, h: 6 });
+});
+
+test("when the next line under a value is a faint piece then the value does not continue into it", () => {
+  const text: FrameText = { frame: 0, lines: [line(100, 10, 200), { ...line(180, 24, 100), faint: true }], words: [] };
+  assert.deepEqual(continuations(text, new Set([0]), { x: 180, y: 10, w: 120, h: 10 }), []);
+  assert.deepEqual(continuations({ ...text, lines: [text.lines[0], line(180, 24, 100)] }, new Set([0]), { x: 180, y: 10, w: 120, h: 10 }), [1]);
+});
+
 test("when a line's first word was read confidently well right of its left edge then the texture before it is cut off", () => {
   // "DOB: 05/23/1957" read from x=80 in a line detected from x=0 (texture merged at its left).
   const row = [line(0, 10, 230, 20, 12)];

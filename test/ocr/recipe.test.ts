@@ -96,3 +96,26 @@ test("when lines are found but at most one is read with confidence then the whol
   await ocrFrame(engine, image);
   assert.equal(calls, 1);
 });
+
+test("when a found line is a faint piece then it is not given to the engine, and comes back unread", async () => {
+  const { readFrameLines, findFrameLines } = await import("../../src/ocr/recipe.js");
+  const image = await syntheticText();
+  const found = findFrameLines(image, { faintInk: false });
+  assert.ok(found.lines.length >= 2);
+  const sizes: string[] = [];
+  const fake: OcrEngine = {
+    name: "fake", concurrency: 1, close: async () => {},
+    recognize: async (input: OcrImage) => {
+      sizes.push(`${input.width}x${input.height}`);
+      return [];
+    },
+  };
+  const faint = { ...found.lines[1], faint: true };
+  const withFaint = await readFrameLines(fake, { ...found, lines: [found.lines[0], faint] }, { fullFallback: false });
+  const alone = sizes.splice(0);
+  await readFrameLines(fake, { ...found, lines: [found.lines[0]] }, { fullFallback: false });
+  assert.deepEqual(alone, sizes);
+  assert.equal(withFaint.lines[1].faint, true);
+  assert.deepEqual(withFaint.lines[1].words, []);
+  assert.equal(withFaint.lines[1].readable, false);
+});
