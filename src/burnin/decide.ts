@@ -145,7 +145,9 @@ function failSafeDecisions(c: FrameContext, blockHasFinding: (i: number) => bool
   const taken = new Set<number>();
   const { text, options, out, lineBoxes, blocks } = c;
   const take = (u: { i: number; conf: number }): void => {
-    out.push({ frame: text.frame, box: grow(lineBoxes[u.i], 1), reason: "unreadable-text", score: 1 - u.conf / 100 });
+    // A faint piece (found beside detected text over ground of nearly its ink's grey) says so.
+    const reason = text.lines[u.i].faint === true ? "faint-text" : "unreadable-text";
+    out.push({ frame: text.frame, box: grow(lineBoxes[u.i], 1), reason, score: 1 - u.conf / 100 });
     taken.add(u.i);
   };
   const minConf = options.readableConfidence ?? 55;

@@ -13,6 +13,7 @@ const KNOWN: Record<string, Rgb> = {
   missed: [255, 225, 25],
   region: [0, 130, 200],
   "unreadable-text": [245, 130, 48],
+  "faint-text": [255, 170, 100],
   "all-text": [145, 30, 180],
 };
 
