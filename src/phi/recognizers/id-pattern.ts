@@ -55,7 +55,9 @@ export const idPatternRecognizer: Recognizer = {
       const s = m[0];
       const digits = s.replace(/\D/g, "").length;
       const letters = s.replace(/[^\p{L}]/gu, "").length;
-      if (digits < 4 || s.length < 6 || NOT_ID.test(s) || allowList.hasWord(s)) continue;
+      // Identifiers carry a run of four digits or more (AB123456, 186B7928); device
+      // readouts put short numbers around letters (ultrasound gain and power: 630P630, 44CG43, 78DR78).
+      if (digits < 4 || s.length < 6 || !/\d{4}/.test(s) || NOT_ID.test(s) || allowList.hasWord(s)) continue;
       push(m.index, m.index + s.length, letters <= 3 && digits >= 5 ? 0.5 : 0.4, "letter-and-digit code");
     }
     return out;

@@ -15,6 +15,11 @@ const cases: Array<[string, string | undefined, number]> = [
   ["120kV", undefined, 0],
   ["LightSpeed16", undefined, 0],
   ["3.14159265", undefined, 0],
+  ["186B7928", "186B7928", 0.4],
+  // Ultrasound readouts: short numbers around letters (power, gain, dynamic range), no run of 4 digits.
+  ["630P630", undefined, 0],
+  ["44CG43", undefined, 0],
+  ["78DR78", undefined, 0],
 ];
 for (const [text, part, min] of cases) {
   test(`when "${text}" is analysed then id-pattern ${part ? `flags "${part}"` : "flags nothing"}`, () => {
