@@ -15,7 +15,7 @@ insp exp cephalad caudad view views`;
 const UNITS = `cm mm um m km hz khz mhz ghz db dbm bpm kv kvp ma mas ms msec sec s min hr hrs hu pct deg degrees mgy cgy gy
 mbq mci uci kg lb lbs g mg ml cc l fps cm/s mm/s m/s mmhg cmh2o ctdi ctdivol dlp dap mgycm sv msv fov mat matrix
 w wl ww wc window level width center centre wl/ww ww/wl w/l c/w zoom gain depth freq frequency dr dyn range persist
-focus focal tgc mi ti tis tib tic prf wf scale cine fr frame frames img im se ser sl ima pixel pixels x`;
+focus focal tgc mi ti tis tib tic prf wf scale cine fr frame frames img im se ser sl ima pixel pixels x %`;
 
 /** Modalities and imaging techniques (PS3.3 C.7.3.1.1.1 defined terms and common names). */
 const MODALITIES = `ct mr mri us xr cr dx mg pt pet nm spect rf xa ot sc ecg es io px sr seg reg rtimage rtdose rtstruct rtplan
@@ -72,6 +72,12 @@ const DEFAULT_TERMS: ReadonlySet<string> = new Set(
     .concat([...LABEL_WORDS]),
 );
 
+/**
+ * The units a number may carry as one word: two letters or more, or "%" (not "045M" or "045W",
+ * ages in months and weeks, nor "yrs" or "days": an age is identifying).
+ */
+const UNIT_TERMS: ReadonlySet<string> = new Set(UNITS.split(/\s+/).filter((w) => w.length >= 2 || w === "%"));
+
 /** Vocabulary that recognizers must not report as PHI on its own. */
 export interface AllowList {
   /** True when this single word (any case, trailing punctuation ignored) is allowed. */
@@ -90,6 +96,12 @@ export interface AllowListOptions {
   terms?: readonly string[];
 }
 
+/** A number followed by a unit (group 1, one of UNITS), as one word. */
+const MEASUREMENT = /^\d+(?:[.,]\d+)?([\p{L}/%]+)$/u;
+
+/** Ultrasound transducer names: one to three letters, then a frequency band in MHz ("S5-1", "L12-5", "IC5-9"). */
+const PROBE = /^[a-z]{1,3}\d{1,2}-\d{1,2}[a-z]?$/;
+
 const norm = (w: string): string => w.toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}/%]+$/gu, "");
 
 /** Builds an allow-list from the default clinical/device/label vocabulary, adjusted by options. */
@@ -104,6 +116,11 @@ export function createAllowList(options: AllowListOptions = {}): AllowList {
     if (w.length === 0) return true;
     if (terms.has(w)) return true;
     if (w.length >= 3 && /\p{L}/u.test(w) && skeletons.has(skeleton(w))) return true;
+    // A measurement: a number with its unit attached ("40Hz", "75mm/s", "3.3cm", "64%").
+    const measured = MEASUREMENT.exec(w);
+    if (measured && UNIT_TERMS.has(measured[1])) return true;
+    // A transducer name: letters, a frequency band ("S5-1", "C5-1", "L12-5").
+    if (PROBE.test(w)) return true;
     // Hyphenated or slashed compounds ("Semi-Upright", "W/O") are allowed when every part is.
     const parts = w.split(/[-/]/).filter((p) => p.length > 0);
     return parts.length > 1 && parts.every((p) => terms.has(p));

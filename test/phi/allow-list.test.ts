@@ -29,3 +29,9 @@ test("when OCR splits or merges allowed words then every piece is marked allowed
   const view = makeTextView("ABDO MEN GEMEDICAL Smith");
   assert.deepEqual(allowedTokens(view, DEFAULT_ALLOW_LIST), [true, true, true, false]);
 });
+
+test("when a number carries its unit or a word names a transducer then it is allowed; an age with its unit is not", () => {
+  const list = createAllowList();
+  for (const w of ["40Hz", "75mm/s", "3.3cm", "64%", "65bpm", "S5-1", "C5-1", "L12-5"]) assert.ok(list.hasWord(w), w);
+  for (const w of ["045Y", "045M", "045W", "45yrs", "12days", "AB1234", "12345", "5-1"]) assert.ok(!list.hasWord(w), w);
+});
