@@ -26,6 +26,8 @@ export interface FaintInkOptions {
   minGroundContrast?: number;
   /** Smallest text score of a line whose row is followed past its ends, or of a stack's line. Default 0.6. */
   minSourceScore?: number;
+  /** Smallest text score of a lone line (in no stack) whose neighbour rows are looked for. Default 0.9. */
+  minLoneScore?: number;
   /** Most rows probed beyond each end of a stack. Default 4. */
   maxStackRows?: number;
 }
@@ -49,12 +51,17 @@ interface Run {
  */
 export function faintInkPieces(image: GreyImage, lines: readonly TextLine[], options: FaintInkOptions = {}): TextLine[] {
   const out: TextLine[] = [];
-  const taken: OcrBox[] = lines.map((l) => l.box);
+  const rowsOf = lines.map((l) => glyphRows(image, l));
+  // A detected line holds the rows of its glyph cores: a box grown over texture or over the next
+  // row (a tall merged line) does not close those rows to the scan.
+  const taken: OcrBox[] = lines.map((l, i) => {
+    const rows = rowsOf[i];
+    return rows ? { x: l.box.x, y: rows.y0, w: l.box.w, h: rows.y1 - rows.y0 } : l.box;
+  });
   const add = (of: TextLine, box: OcrBox): void => {
     out.push({ box, polarity: of.polarity, charHeight: of.charHeight, glyphs: Math.max(1, Math.round(box.w / Math.max(1, of.charHeight))), level: of.level, score: 0.5, faint: true });
     taken.push(box);
   };
-  const rowsOf = lines.map((l) => glyphRows(image, l));
   // Only lines that are text beyond doubt are followed (texture ends in texture).
   const sure = (i: number): boolean => lines[i].score >= (options.minSourceScore ?? 0.6);
   for (let i = 0; i < lines.length; i++) {
@@ -75,6 +82,24 @@ export function faintInkPieces(image: GreyImage, lines: readonly TextLine[], opt
       }
     }
   }
+  // A lone row of text (no stack to give a pitch): the rows just above and below it are looked
+  // for at every pitch of 1.3 to 2.5 glyph heights, and the one with most ink is taken.
+  const stacked = new Set(stacks(lines, rowsOf, sure).flatMap((s) => s.lines));
+  for (let i = 0; i < lines.length; i++) {
+    if (!rowsOf[i] || stacked.has(i) || lines[i].score < (options.minLoneScore ?? 0.9)) continue;
+    const l = lines[i];
+    const h = l.charHeight;
+    const single: Stack = { lines: [i], pitch: 0, h, x0: l.box.x, x1: l.box.x + l.box.w };
+    for (const dir of [-1, 1] as const) {
+      let best: { row: StackRow; length: number } | undefined;
+      for (let p = Math.ceil(1.3 * h); p <= Math.floor(2.5 * h); p++) {
+        const row = stackRow(image, l, rowsOf[i]!, single, dir * p, taken, options);
+        const length = row ? row.runs.reduce((a, r) => a + r.x1 - r.x0, 0) : 0;
+        if (row && length >= 3 * h && (!best || length > best.length)) best = { row, length };
+      }
+      if (best) for (const r of best.row.runs) add(l, rowBox(l.box, r, best.row.shift, image.height));
+    }
+  }
   return out;
 }
 
@@ -87,14 +112,14 @@ interface StackRow {
 
 /**
  * The row of a stack `at` pixels below the glyph rows of its end line `of`. The pitch of a few
- * rows of small glyphs is known to a pixel or so: the row is looked for one pixel either side too,
- * and the shift with the most ink is taken. The row may run on past the stack's other rows (a
+ * rows of small glyphs is known to a pixel or so: the row is looked for one pixel either side too. The row may run on past the stack's other rows (a
  * longer value): runs are chained from the stack's left edge, or from a box already on the row,
  * word space by word space.
  */
 function stackRow(image: GreyImage, of: TextLine, rows: Rows, stack: Stack, at: number, taken: readonly OcrBox[], options: FaintInkOptions): StackRow | undefined {
   let best: StackRow | undefined;
   let bestLength = -1;
+  let bestFit = -1;
   for (const jitter of [0, -1, 1]) {
     const shift = Math.round(at) + jitter;
     // A row cut by the image's edge is looked for in the part of it that is left (half at least).
@@ -104,10 +129,14 @@ function stackRow(image: GreyImage, of: TextLine, rows: Rows, stack: Stack, at: 
     const onRow = taken.filter((t) => overlap(t, span) >= 0.5 * span.h * Math.min(t.w, span.w));
     const reach = Math.max(stack.x0 + 2 * stack.h, ...onRow.map((b) => b.x + b.w + 2 * stack.h));
     const runs = chained(scanRuns(image, of, next, span.x, image.width, reach, taken, options), stack.x0, onRow, stack.h).filter((r) => r.x1 - r.x0 >= 2 * stack.h);
+    // The most ink wins; at equal ink (none), the shift that best fits the boxes already on the
+    // row, so that the pitch does not drift past a row found in part.
     const length = runs.reduce((a, r) => a + r.x1 - r.x0, 0);
-    if (length > bestLength) {
+    const fit = onRow.reduce((a, t) => a + overlap(t, span), 0);
+    if (length > bestLength || (length === bestLength && fit > bestFit)) {
       best = { shift, runs, known: onRow.length > 0 };
       bestLength = length;
+      bestFit = fit;
     }
   }
   return best;
@@ -182,7 +211,7 @@ function glyphRows(image: GreyImage, line: TextLine): Rows | undefined {
 function alongRow(image: GreyImage, line: TextLine, rows: Rows, taken: readonly OcrBox[], options: FaintInkOptions): OcrBox[] {
   const h = Math.max(2, Math.round(line.charHeight));
   const { x, w } = line.box;
-  const onRow = taken.filter((t) => t !== line.box && t.y < rows.y1 && t.y + t.h > rows.y0);
+  const onRow = taken.filter((t) => t.y < rows.y1 && t.y + t.h > rows.y0);
   const right = Math.min(image.width, ...onRow.filter((t) => t.x >= x + w).map((t) => t.x));
   const left = Math.max(0, ...onRow.filter((t) => t.x + t.w <= x).map((t) => t.x + t.w));
   const out: OcrBox[] = [];

@@ -120,3 +120,13 @@ test("when the faint row of a stack touches the image's top edge then the gap ro
   const found = faintInkPieces(top, rows);
   assert.ok(found.some((p) => p.box.y === 0 && p.box.h >= 6), JSON.stringify(found.map((p) => p.box)));
 });
+
+test("when a lone, clearly text-like row has a faint row just below it then that row is found at its own pitch", () => {
+  const img = ground({ x0: 0, x1: W, y0: 44, y1: H });
+  drawRow(img, 32);
+  drawRow(img, 45); // 13 px below, over the speckle
+  const pieces = faintInkPieces(img, [line(32, 10, 52, 0.95)]);
+  assert.ok(pieces.some((p) => p.box.y <= 45 && p.box.y + p.box.h >= 53 && p.box.x <= 10), JSON.stringify(pieces.map((p) => p.box)));
+  // A lone line that is less surely text is not given rows of its own.
+  assert.deepEqual(faintInkPieces(img, [line(32, 10, 52, 0.8)]), []);
+});
