@@ -69,35 +69,39 @@ export function faintInkPieces(image: GreyImage, lines: readonly TextLine[], opt
     if (!rows || !sure(i)) continue;
     for (const piece of alongRow(image, lines[i], rows, taken, options)) if (!taken.some((t) => overlap(t, piece) > 0)) add(lines[i], piece);
   }
-  for (const stack of stacks(lines, rowsOf, sure)) {
-    for (const dir of [-1, 1] as const) {
-      const end = stack.lines[dir < 0 ? 0 : stack.lines.length - 1];
-      let shift = 0;
-      for (let k = 1; k <= (options.maxStackRows ?? 4); k++) {
-        const row = stackRow(image, lines[end], rowsOf[end]!, stack, shift + dir * stack.pitch, taken, options);
-        // A row already detected in part (a value right of its unseen label) keeps the stack going.
-        if (!row || (row.runs.length === 0 && !row.known)) break;
-        shift = row.shift;
-        for (const r of row.runs) add(lines[end], rowBox(lines[end].box, r, shift, image.height));
-      }
+  // Rows beyond the end line of a stack, one pitch after another, from `shift` (the first row's).
+  const follow = (stack: Stack, end: number, dir: -1 | 1, first = 1, shift = 0): void => {
+    for (let k = first; k <= (options.maxStackRows ?? 4); k++) {
+      const row = stackRow(image, lines[end], rowsOf[end]!, stack, shift + dir * stack.pitch, taken, options);
+      // A row already detected in part (a value right of its unseen label) keeps the stack going.
+      if (!row || (row.runs.length === 0 && !row.known)) break;
+      shift = row.shift;
+      for (const r of row.runs) add(lines[end], rowBox(lines[end].box, r, shift, image.height));
     }
+  };
+  const found = stacks(lines, rowsOf, sure);
+  for (const stack of found) {
+    follow(stack, stack.lines[0], -1);
+    follow(stack, stack.lines[stack.lines.length - 1], 1);
   }
   // A lone row of text (no stack to give a pitch): the rows just above and below it are looked
-  // for at every pitch of 1.3 to 2.5 glyph heights, and the one with most ink is taken.
-  const stacked = new Set(stacks(lines, rowsOf, sure).flatMap((s) => s.lines));
+  // for at every pitch of 1.3 to 2.5 glyph heights, the one with most ink is taken, and the
+  // stack it makes is followed on at that pitch.
+  const stacked = new Set(found.flatMap((s) => s.lines));
   for (let i = 0; i < lines.length; i++) {
     if (!rowsOf[i] || stacked.has(i) || lines[i].score < (options.minLoneScore ?? 0.9)) continue;
     const l = lines[i];
     const h = l.charHeight;
-    const single: Stack = { lines: [i], pitch: 0, h, x0: l.box.x, x1: l.box.x + l.box.w };
     for (const dir of [-1, 1] as const) {
-      let best: { row: StackRow; length: number } | undefined;
+      let best: { row: StackRow; length: number; pitch: number } | undefined;
       for (let p = Math.ceil(1.3 * h); p <= Math.floor(2.5 * h); p++) {
-        const row = stackRow(image, l, rowsOf[i]!, single, dir * p, taken, options);
+        const row = stackRow(image, l, rowsOf[i]!, { lines: [i], pitch: p, h, x0: l.box.x, x1: l.box.x + l.box.w }, dir * p, taken, options);
         const length = row ? row.runs.reduce((a, r) => a + r.x1 - r.x0, 0) : 0;
-        if (row && length >= 3 * h && (!best || length > best.length)) best = { row, length };
+        if (row && length >= 3 * h && (!best || length > best.length)) best = { row, length, pitch: Math.abs(row.shift) };
       }
-      if (best) for (const r of best.row.runs) add(l, rowBox(l.box, r, best.row.shift, image.height));
+      if (!best) continue;
+      for (const r of best.row.runs) add(l, rowBox(l.box, r, best.row.shift, image.height));
+      follow({ lines: [i], pitch: best.pitch, h, x0: l.box.x, x1: l.box.x + l.box.w }, i, dir, 2, best.row.shift);
     }
   }
   return out;

@@ -130,3 +130,12 @@ test("when a lone, clearly text-like row has a faint row just below it then that
   // A lone line that is less surely text is not given rows of its own.
   assert.deepEqual(faintInkPieces(img, [line(32, 10, 52, 0.8)]), []);
 });
+
+test("when a lone row's faint neighbour is found then the stack they make is followed on at that pitch", () => {
+  const img = ground({ x0: 0, x1: W, y0: 0, y1: 30 });
+  drawRow(img, 32);
+  drawRow(img, 19); // one pitch (13 px) above, over the speckle
+  drawRow(img, 6); // and one more
+  const pieces = faintInkPieces(img, [line(32, 10, 52, 0.95)]);
+  for (const y of [19, 6]) assert.ok(pieces.some((p) => p.box.y <= y && p.box.y + p.box.h >= y + 8), `${y}: ${JSON.stringify(pieces.map((p) => p.box))}`);
+});
