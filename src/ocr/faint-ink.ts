@@ -67,7 +67,11 @@ export function faintInkPieces(image: GreyImage, lines: readonly TextLine[], opt
   for (let i = 0; i < lines.length; i++) {
     const rows = rowsOf[i];
     if (!rows || !sure(i)) continue;
-    for (const piece of alongRow(image, lines[i], rows, taken, options)) if (!taken.some((t) => overlap(t, piece) > 0)) add(lines[i], piece);
+    for (const piece of alongRow(image, lines[i], rows, taken, options)) {
+      // A piece another line's scan found already (or a box grown over this row) is not added twice.
+      const band = { x: piece.x, y: rows.y0, w: piece.w, h: rows.y1 - rows.y0 };
+      if (!taken.some((t) => overlap(t, band) >= 0.5 * band.w * band.h)) add(lines[i], piece);
+    }
   }
   // Rows beyond the end line of a stack, one pitch after another, from `shift` (the first row's).
   const follow = (stack: Stack, end: number, dir: -1 | 1, first = 1, shift = 0): void => {
