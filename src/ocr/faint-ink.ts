@@ -5,7 +5,7 @@
  *
  * From each detected line, the scan walks along its glyph rows, window by window (one glyph
  * height wide), past both ends; from each stack of lines it walks the rows one line pitch above
- * and below. A window holds ink when, measured against the ground of the rows just above and
+ * and below (from a lone line, at the pitch where it finds the most ink). A window holds ink when, measured against the ground of the rows just above and
  * below it (the gaps between text rows), pixels near the line's own ink level are several times
  * denser on the glyph rows than on those gap rows, with columns free of ink between glyphs (a bar
  * has none). Texture has no such rows; ground at the ink level itself has ink on the gap rows
