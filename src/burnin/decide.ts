@@ -179,10 +179,11 @@ function failSafeDecisions(c: FrameContext, blockHasFinding: (i: number) => bool
     const minScore = textured && !column(u.i) ? TEXTURED_MIN_SCORE : baseScore;
     const weak = (text.lines[u.i].score ?? 1) < minScore;
     // Faint pieces (found beside detected lines) make no block: they count for no line, and one
-    // is taken only with two detected lines in its block, so a piece beside a lone line of texture
-    // stays with it.
-    const others = blocks.filter((b, j) => b === blocks[u.i] && j !== u.i && text.lines[j].faint !== true).length;
-    if (!blockHasFinding(u.i) && (others < (text.lines[u.i].faint === true ? 2 : 1) || weak)) continue;
+    // is taken only with two detected lines in its block, or one that is surely text, so a piece
+    // beside a lone line of texture stays with it.
+    const detected = blocks.map((_, j) => j).filter((j) => blocks[j] === blocks[u.i] && j !== u.i && text.lines[j].faint !== true);
+    const needed = text.lines[u.i].faint !== true ? 1 : detected.some((j) => (text.lines[j].score ?? 0) >= SURE_TEXT) ? 1 : 2;
+    if (!blockHasFinding(u.i) && (detected.length < needed || weak)) continue;
     take(u);
   }
   // The first or last row of a stack of unreadable text, seen poorly by detection (a weak line):
@@ -200,6 +201,9 @@ function failSafeDecisions(c: FrameContext, blockHasFinding: (i: number) => bool
   }
   return taken;
 }
+
+/** Text-likeness from which a detected line is surely text: a faint piece beside it alone is taken. */
+const SURE_TEXT = 0.9;
 
 /** Taken lines a block needs before a weak line above or below one of them is taken as a row of the stack. */
 const STACK_ROWS = 3;

@@ -173,7 +173,7 @@ test("when a weak unreadable line lies right under a stack of three taken unread
 });
 
 test("when a faint piece lies beside a lone unreadable line then neither makes a block of two; beside a stack it is redacted", () => {
-  const lone = line(40, 10, 80, false);
+  const lone = { ...line(40, 10, 80, false), score: 0.7 };
   const piece: FrameLine = { box: { x: 124, y: 10, w: 24, h: 10 }, charHeight: 8, readable: false, score: 0.5, faint: true };
   assert.deepEqual(decideRedactions({ frame: 0, lines: [lone, piece], words: [] }, { mode: "phi", context: emptyContext() }), []);
   // Two faint pieces do not vouch for each other either.
@@ -182,4 +182,11 @@ test("when a faint piece lies beside a lone unreadable line then neither makes a
   const stacked = [line(40, 22, 80, false), line(40, 34, 80, false), { ...piece, box: { x: 40, y: 10, w: 80, h: 10 } }];
   const out = decideRedactions({ frame: 0, lines: stacked, words: [] }, { mode: "phi", context: emptyContext() });
   assert.ok(covers(out.filter((d) => d.reason === "faint-text").map((d) => d.box), { x: 40, y: 10, w: 80, h: 10 }), JSON.stringify(out));
+});
+
+test("when a faint piece lies beside a lone line that is surely text then the piece is redacted, the line is not", () => {
+  const sure = { ...line(40, 10, 80, false), score: 0.95 };
+  const piece: FrameLine = { box: { x: 124, y: 10, w: 24, h: 10 }, charHeight: 8, readable: false, score: 0.5, faint: true };
+  const out = decideRedactions({ frame: 0, lines: [sure, piece], words: [] }, { mode: "phi", context: emptyContext() });
+  assert.deepEqual(out.map((d) => d.reason), ["faint-text"]);
 });
