@@ -139,7 +139,8 @@ function gapDecisions(c: FrameContext, redacted: ReadonlySet<number>): void {
  * texture too, and only strongly text-like ones (or those in a block with a finding, or in a
  * column of three left-aligned rows, one below another) are redacted. A weak line directly above
  * or below a taken line of a block with three taken is a row of that stack too. Faint pieces
- * (ocr/faint-ink.ts) count as no other line of a block, and need two. Returns the lines taken.
+ * (ocr/faint-ink.ts) count as no other line of a block, and need two detected lines in theirs,
+ * or one that is surely text. Returns the lines taken.
  */
 function failSafeDecisions(c: FrameContext, blockHasFinding: (i: number) => boolean): Set<number> {
   const taken = new Set<number>();
