@@ -12,6 +12,9 @@ export const SCRUB_MARKER = "[REMOVED]";
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
+/** A date value as DA holds it (YYYYMMDD), written in several forms. */
+const plainDate = (v: IdentifyingValue): boolean => v.from === "a date" && /^\d{8}$/.test(v.value);
+
 /** The written forms of a YYYYMMDD date: ISO, slashes and dots, month-first and day-first. */
 function dateForms(v: string): string[] {
   const [y, m, d] = [v.slice(0, 4), v.slice(4, 6), v.slice(6, 8)];
@@ -20,7 +23,7 @@ function dateForms(v: string): string[] {
 
 /** Regex sources for one value: its words in order (any run of spaces, carets or commas between), and the other orders it is written in. */
 function sources(v: IdentifyingValue): string[] {
-  if (v.from === "a date" && /^\d{8}$/.test(v.value)) return dateForms(v.value).map(escape);
+  if (plainDate(v)) return dateForms(v.value).map(escape);
   const words = v.value.split(" ").filter(Boolean);
   const orders = [words];
   // "FAMILY GIVEN MIDDLE" is also written given-first ("John Smith", "John Paul Smith").
@@ -41,7 +44,7 @@ export function identityScrubber(values: readonly IdentifyingValue[]): (text: st
     // A match holds the longest word of its form (every written form of a date holds its year):
     // a text holding none of them (most kept texts: "SIEMENS", "HFS") skips the regex, which
     // costs a try per character.
-    keys ??= [...new Set(values.map((v) => (v.from === "a date" && /^\d{8}$/.test(v.value) ? v.value.slice(0, 4) : longestWord(v.value))))];
+    keys ??= [...new Set(values.map((v) => (plainDate(v) ? v.value.slice(0, 4) : longestWord(v.value))))];
     const upper = text.toUpperCase();
     if (!keys.some((k) => upper.includes(k))) return text;
     re ??= new RegExp(`(?<![A-Za-z0-9_])(?:${[...new Set(values.flatMap(sources))].sort((a, b) => b.length - a.length).join("|")})(?![A-Za-z0-9_])`, "gi");

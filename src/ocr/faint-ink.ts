@@ -13,6 +13,7 @@
  * measured glyph height and grey levels.
  */
 import type { OcrBox } from "./engine.js";
+import { median } from "./line-candidates.js";
 import type { GreyImage } from "./raster.js";
 import type { TextLine } from "./text-lines.js";
 
@@ -378,11 +379,4 @@ function stacks(lines: readonly TextLine[], rowsOf: readonly (Rows | undefined)[
     });
   }
   return out;
-}
-
-/** The middle value of a list (0 for none). */
-function median(values: readonly number[]): number {
-  if (values.length === 0) return 0;
-  const s = [...values].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
 }
