@@ -86,6 +86,8 @@ export async function readLines(lines: FrameLines, options: DetectOptions): Prom
     charHeight: g.charHeight / (r.scale || 1),
     readable: g.readable,
     score: g.score,
+    level: g.level,
+    polarity: g.polarity,
     ...(g.faint === true ? { faint: true } : {}),
   }));
   // `line` of an ocrFrame word is the index into `lines`.

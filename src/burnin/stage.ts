@@ -8,6 +8,7 @@ import type { PhiContext } from "../phi/context.js";
 import type { Rect } from "../redact/index.js";
 import { findLines, readLines } from "./detect.js";
 import { decideRedactions } from "./decide.js";
+import { hiddenRowDecisions } from "./hidden-rows.js";
 import type { PixelMode, RedactionDecision } from "./types.js";
 
 /** Options of the burned-in text stage. */
@@ -83,6 +84,8 @@ export async function burnedInStage(file: DicomFile, context: PhiContext, option
     } else {
       const text = await readLines(found, { engine: options.engine, recipe: options.recipe });
       decisions = decideRedactions(text, { mode: options.mode, context, failSafe: options.failSafe });
+      // Rows of a redacted stack drawn over ground of their ink's own value: only the rendering shows where (hidden-rows.ts).
+      if (options.mode === "phi") decisions.push(...hiddenRowDecisions(decisions, text, found.rendering));
       result.framesAnalyzed++;
       result.linesFound += text.lines.length;
       for (const w of text.words) { confSum += w.confidence; confN++; }

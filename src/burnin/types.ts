@@ -23,6 +23,9 @@ export interface FrameLine {
   score?: number;
   /** A piece of a row or stack over ground of nearly its ink's grey, not read by OCR (ocr/faint-ink.ts). */
   faint?: boolean;
+  /** Grey level of the glyphs in the frame's 8-bit rendering, and whether they are lighter or darker than their ground; undefined when unknown. */
+  level?: number;
+  polarity?: "bright" | "dark";
 }
 
 /** What detection found in one frame. */
@@ -36,7 +39,7 @@ export interface FrameText {
 export interface RedactionDecision {
   frame: number;
   box: Rect;
-  /** Recognizer name ("header-values", "date-pattern", ...), "label-cue", "stack-gap", "unreadable-text", "faint-text" or "all-text". */
+  /** Recognizer name ("header-values", "date-pattern", ...), "label-cue", "stack-gap", "unreadable-text", "faint-text", "hidden-row" (see hidden-rows.ts) or "all-text". */
   reason: string;
   /** Entity kind of a finding (PERSON, DATE, ID...), when a recognizer decided. */
   entity?: string;

@@ -24,7 +24,7 @@ export interface PixelReport {
   transferSyntaxChanged: boolean;
   matchedRule?: string;
   notes: string[];
-  /** Burned-in text: redactions by reason (recognizer, "unreadable-text", "faint-text", "all-text"), frames analysed and reused. */
+  /** Burned-in text: redactions by reason (recognizer, "unreadable-text", "faint-text", "hidden-row", "all-text"), frames analysed and reused. */
   reasons: Record<string, number>;
   framesAnalyzed: number;
   framesReused: number;

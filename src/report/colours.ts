@@ -14,6 +14,8 @@ const KNOWN: Record<string, Rgb> = {
   region: [0, 130, 200],
   "unreadable-text": [245, 130, 48],
   "faint-text": [255, 170, 100],
+  // Rows of a stack over ground at the ink's own value: nothing shows there, so a neutral grey.
+  "hidden-row": [170, 170, 170],
   "all-text": [145, 30, 180],
 };
 

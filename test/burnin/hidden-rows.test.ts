@@ -1,0 +1,84 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { hiddenRowDecisions } from "../../src/burnin/hidden-rows.js";
+import type { FrameLine, FrameText, RedactionDecision } from "../../src/burnin/types.js";
+import { rendered, type Rendered } from "../../src/pixels/render/rendered.js";
+
+// A 240 x 160 grey rendering: dark ground (20), light text rows at 255 drawn as 1-px strokes
+// every 3 columns on their glyph rows, and optionally a region at 255 (bone clipped to white).
+const W = 240;
+const H = 160;
+function image(white?: { x0: number; y0: number; x1: number; y1: number }): Rendered {
+  const data = new Uint8Array(W * H).fill(20);
+  if (white) for (let y = white.y0; y < white.y1; y++) for (let x = white.x0; x < white.x1; x++) data[y * W + x] = 255;
+  return rendered(W, H, 1, data);
+}
+function drawRow(r: Rendered, x: number, y: number, w: number): void {
+  for (let yy = y + 3; yy < y + 10; yy++) for (let xx = x; xx < x + w; xx += 3) r.data[yy * W + xx] = 255;
+}
+// Three redacted rows at a pitch of 14 px (boxes 14 px tall, from x = 20), their lines light at 255.
+const rows = [10, 24, 38];
+const line = (y: number, w: number): FrameLine => ({ box: { x: 21, y: y + 1, w, h: 12 }, charHeight: 7, level: 255, polarity: "bright", score: 0.9 });
+const text = (ws = [120, 100, 110]): FrameText => ({ frame: 0, words: [], lines: rows.map((y, i) => line(y, ws[i])) });
+const decisions = (ws = [120, 100, 110]): RedactionDecision[] => rows.map((y, i) => ({ frame: 0, box: { x: 20, y, w: ws[i] + 2, h: 14 }, reason: "header-values", entity: "PERSON", score: 0.9 }));
+function withRows(white?: { x0: number; y0: number; x1: number; y1: number }): Rendered {
+  const r = image(white);
+  rows.forEach((y, i) => drawRow(r, 21, y + 1, [120, 100, 110][i]));
+  return r;
+}
+
+test("when a redacted stack runs on over ground at its ink level then the next two rows' places are covered", () => {
+  const out = hiddenRowDecisions(decisions(), text(), withRows({ x0: 0, y0: 52, x1: W, y1: H }));
+  assert.deepEqual(out.map((d) => [d.reason, d.box.y, d.box.x, d.box.h]), [["hidden-row", 52, 20, 14], ["hidden-row", 66, 20, 14]]);
+  // As wide as the stack's rows (their median), no wider.
+  for (const d of out) assert.equal(d.box.w, 112);
+});
+
+test("when the ground below a stack is not at the ink level then nothing is added", () => {
+  assert.deepEqual(hiddenRowDecisions(decisions(), text(), withRows()), []);
+});
+
+test("when fewer than three rows are redacted then there is no stack to go on from", () => {
+  const r = withRows({ x0: 0, y0: 52, x1: W, y1: H });
+  assert.deepEqual(hiddenRowDecisions(decisions().slice(1), { ...text(), lines: text().lines.slice(1) }, r), []);
+});
+
+test("when the rows above a stack are flat at the ink level then they are left unless asked for", () => {
+  // The same stack 28 px lower, under a white band (rows 0-38).
+  const down = (y: number) => y + 28;
+  const r = image({ x0: 0, y0: 0, x1: W, y1: 38 });
+  rows.forEach((y, i) => drawRow(r, 21, down(y) + 1, [120, 100, 110][i]));
+  const dec = decisions().map((d) => ({ ...d, box: { ...d.box, y: down(d.box.y) } }));
+  const lines = text().lines.map((l) => ({ ...l, box: { ...l.box, y: down(l.box.y) } }));
+  assert.deepEqual(hiddenRowDecisions(dec, { frame: 0, words: [], lines }, r), []);
+  assert.deepEqual(hiddenRowDecisions(dec, { frame: 0, words: [], lines }, r, { above: true }).map((d) => d.box.y), [24, 10]);
+});
+
+test("when the flat ground ends part way along the row then the place ends with it, or with glyphs that show past its edge", () => {
+  // White ends at x = 80; a glyph stroke stands over the dark ground just past it (x = 84).
+  const r = withRows({ x0: 0, y0: 52, x1: 80, y1: H });
+  for (let y = 56; y < 62; y++) r.data[y * W + 84] = 255;
+  const out = hiddenRowDecisions(decisions(), text(), r);
+  assert.equal(out[0].box.y, 52);
+  assert.equal(out[0].box.x + out[0].box.w, 85);
+  assert.equal(out[1].box.x + out[1].box.w, 80);
+});
+
+test("when a stack row's value runs on from visible ground onto ground at the ink level then the rest of the row is covered", () => {
+  // The last row's boxes end at x = 62; its place (the stack's median width, 102 px) runs to x = 122, over white from x = 62.
+  const ws = [120, 100, 40];
+  const r = image({ x0: 62, y0: 38, x1: W, y1: 52 });
+  rows.forEach((y, i) => drawRow(r, 21, y + 1, ws[i]));
+  const out = hiddenRowDecisions(decisions(ws), text(ws), r);
+  assert.deepEqual(out.map((d) => [d.box.x, d.box.y, d.box.w]), [[62, 38, 60]]);
+});
+
+test("when the lines' level is not drawn in the rendering (found in an inverted one) then the ink level is unknown and nothing is added", () => {
+  const lines = text().lines.map((l) => ({ ...l, level: 0 }));
+  assert.deepEqual(hiddenRowDecisions(decisions(), { frame: 0, words: [], lines }, withRows({ x0: 0, y0: 52, x1: W, y1: H })), []);
+});
+
+test("when the rendering is in colour then nothing is added", () => {
+  const colour = rendered(W, H, 3, new Uint8Array(W * H * 3).fill(255));
+  assert.deepEqual(hiddenRowDecisions(decisions(), text(), colour), []);
+});
