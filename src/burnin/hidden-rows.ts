@@ -75,12 +75,24 @@ export function hiddenRowDecisions(decisions: readonly RedactionDecision[], text
     // Below its last row (and above its first, if asked), one pitch after another while the row's place is flat at the ink level.
     const ends: [Row, number][] = [[stack.rows[stack.rows.length - 1], 1], ...(options.above ? [[stack.rows[0], -1] as [Row, number]] : [])];
     for (const [end, dir] of ends) {
+      const top = rendering.offset.y;
+      const bottom = top + rendering.height / (rendering.scale || 1);
       for (let k = 1; k <= (options.maxRows ?? 2); k++) {
         const y = Math.round(end.y + dir * k * stack.pitch);
-        if (y >= rendering.offset.y + rendering.height / (rendering.scale || 1) || y + h <= rendering.offset.y) break;
-        const b = flat({ x: x0, y, w, h });
-        if (!b) break;
-        push(b);
+        if (y >= bottom || y + h <= top) break;
+        const place = { x: x0, y, w, h };
+        const b = flat(place);
+        if (b) {
+          push(b);
+          continue;
+        }
+        // A row cut by the image's edge, less than half of it left, shows only the tops (or feet)
+        // of its glyphs, too little for the faint-ink scan: they are covered where they run from
+        // the stack's column.
+        const left = Math.min(bottom, y + h) - Math.max(top, y);
+        const cut = left < h / 2 ? inkRun(rendering, place, level, 3 * h, options.tolerance ?? 2) : 0;
+        if (cut > 0) push({ ...place, w: cut - x0 });
+        break;
       }
     }
   }
@@ -209,6 +221,28 @@ function flatRun(r: Rendered, b: Rect, level: number, gap: number, options: Hidd
     } else empty++;
   }
   return { flat: Math.floor(flat / s), end: r.offset.x + Math.floor(end / s) };
+}
+
+/**
+ * The frame column where glyph pieces at the ink level end in a box: they must start within
+ * `gap` columns of its left edge, and gaps of up to `gap` columns are bridged (three row heights
+ * for a row cut by the image's edge: letters without ascenders, "ge:" of "Age:", leave the tops
+ * of a row's label and value that far apart); 0 when there are none.
+ */
+function inkRun(r: Rendered, b: Rect, level: number, gap: number, tolerance: number): number {
+  const s = r.scale || 1;
+  const c = inRendering(r, b);
+  if (!c) return 0;
+  let end = -1;
+  for (let x = c.x0, empty = 0; x < c.x1 && empty <= gap * s; x++) {
+    let ink = false;
+    for (let y = c.y0; y < c.y1 && !ink; y++) ink = Math.abs(r.data[y * r.width + x] - level) <= tolerance;
+    if (ink) {
+      end = x + 1;
+      empty = 0;
+    } else empty++;
+  }
+  return end < 0 ? 0 : r.offset.x + Math.floor(end / s);
 }
 
 /** A frame box in a rendering's pixels, cut to the rendering: columns [x0, x1), rows [y0, y1); undefined when nothing is left. */

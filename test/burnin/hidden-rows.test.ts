@@ -82,3 +82,20 @@ test("when the rendering is in colour then nothing is added", () => {
   const colour = rendered(W, H, 3, new Uint8Array(W * H * 3).fill(255));
   assert.deepEqual(hiddenRowDecisions(decisions(), text(), colour), []);
 });
+
+test("when the row after a stack is cut by the image's bottom edge then the glyph tops left of it are covered from the stack's column", () => {
+  // An image 156 px tall, the stack at its foot: the next row's place (y = 150, 14 px) keeps 6 rows.
+  const r = rendered(W, 156, 1, new Uint8Array(W * 156).fill(20));
+  const ys = [108, 122, 136];
+  ys.forEach((y) => drawRow(r, 21, y + 1, 100));
+  // Tops of two glyph groups on the last two rows (y = 154-155): at x = 24-27 and, a label's x-height letters later, at x = 50-60.
+  for (const x of [24, 25, 26, 27, 50, 51, 55, 56, 60]) for (const y of [154, 155]) r.data[y * W + x] = 255;
+  const dec: RedactionDecision[] = ys.map((y) => ({ frame: 0, box: { x: 20, y, w: 102, h: 14 }, reason: "unreadable-text", score: 0.5 }));
+  const lines = ys.map((y) => line(y, 100));
+  const out = hiddenRowDecisions(dec, { frame: 0, words: [], lines }, r);
+  assert.deepEqual(out.map((d) => [d.box.x, d.box.y, d.box.x + d.box.w]), [[20, 150, 61]]);
+  // Without glyph tops there, nothing.
+  const bare = rendered(W, 156, 1, new Uint8Array(W * 156).fill(20));
+  ys.forEach((y) => drawRow(bare, 21, y + 1, 100));
+  assert.deepEqual(hiddenRowDecisions(dec, { frame: 0, words: [], lines }, bare), []);
+});
