@@ -18,6 +18,8 @@ export interface BurnInOptions {
   recipe?: OcrRecipeOptions;
   /** Redact text lines that could not be read confidently (default true). */
   failSafe?: boolean;
+  /** Cover the rows of a redacted stack hidden in ground of their ink's own value (hidden-rows.ts; default true). */
+  hiddenRows?: boolean;
 }
 
 /** What the stage found and decided in one file: geometry, reasons and counts, never text. */
@@ -85,7 +87,7 @@ export async function burnedInStage(file: DicomFile, context: PhiContext, option
       const text = await readLines(found, { engine: options.engine, recipe: options.recipe });
       decisions = decideRedactions(text, { mode: options.mode, context, failSafe: options.failSafe });
       // Rows of a redacted stack drawn over ground of their ink's own value: only the rendering shows where (hidden-rows.ts).
-      if (options.mode === "phi") decisions.push(...hiddenRowDecisions(decisions, text, found.rendering));
+      if (options.mode === "phi" && options.hiddenRows !== false) decisions.push(...hiddenRowDecisions(decisions, text, found.rendering));
       result.framesAnalyzed++;
       result.linesFound += text.lines.length;
       for (const w of text.words) { confSum += w.confidence; confN++; }

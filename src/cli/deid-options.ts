@@ -26,6 +26,7 @@ export interface DeidFlags {
   ocrEngine?: string;
   workers?: string;
   failSafe?: boolean;
+  hiddenRows?: boolean;
   [option: string]: unknown;
 }
 
@@ -101,5 +102,6 @@ export async function processorOptionsFrom(flags: DeidFlags, warn: (msg: string)
     ocrEngine: flags.ocrEngine ?? "tesseract.js",
     ocrWorkers: flags.workers !== undefined && Number(flags.workers) <= 1 ? availableParallelism() : 1,
     failSafe: flags.failSafe !== false,
+    hiddenRows: flags.hiddenRows !== false,
   };
 }

@@ -36,6 +36,8 @@ export interface DeidProcessorOptions {
   ocrWorkers: number;
   /** Redact text lines OCR could not read confidently (default true). */
   failSafe: boolean;
+  /** Cover the rows of a redacted stack hidden in ground of their ink's own value (default true). */
+  hiddenRows?: boolean;
 }
 
 let recipe: Recipe | undefined;
@@ -85,7 +87,7 @@ export async function processFile(bytes: Uint8Array, context: { relPath: string 
   if (!deidOptions) await initOptions(o);
   // File names may carry PHI: errors name tags and offsets only; the runner knows the path.
   try {
-    const burnIn = o.pixels !== "off" && engine ? { mode: o.pixels, engine, failSafe: o.failSafe } : undefined;
+    const burnIn = o.pixels !== "off" && engine ? { mode: o.pixels, engine, failSafe: o.failSafe, hiddenRows: o.hiddenRows } : undefined;
     const { output, report, pixels, nameHasIdentifying } = await deidentifyDicom(bytes, deidOptions!, { rects: o.redactRects ?? [], rules: regionRules, burnIn, cleanGraphics: o.profile.cleanGraphics });
     const counts: Record<string, number> = {};
     for (const [k, v] of Object.entries(report.counts)) counts[`action:${k}`] = v ?? 0;

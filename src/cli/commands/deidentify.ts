@@ -43,6 +43,7 @@ export function registerDeidentify(program: Command, setExit: (code: number) => 
     .option("--pixels <mode>", 'burned-in text: "phi" (default: OCR finds text, PHI is redacted), "all-text", or "off" (PixelData untouched unless a region applies)', "phi")
     .option("--ocr-engine <name>", "OCR engine: tesseract.js (default, bundled) or tesseract-cli (native tesseract on PATH)")
     .option("--no-fail-safe", "keep text lines OCR could not read confidently (default: they are redacted)")
+    .option("--no-hidden-rows", "do not cover the rows a redacted text stack would continue into over ground of its ink's own value, where nothing shows (default: they are covered)")
     .option("--redact-region <x,y,w,h>", "redact this rectangle in every frame of every image (repeatable)", (v: string, prev: string[] = []) => [...prev, v])
     .option("--region-rules <file>", "region rules (JSON): header conditions -> rectangles, or keep ultrasound regions (src/redact/regions/README.md)")
     .option("--workers <n>", "worker threads (default: all cores; with --pixels off and no regions, this thread, joined by one worker fewer for a large batch; 0 = in this thread)")
