@@ -205,6 +205,24 @@ export function glyphBand(spans: readonly number[], h: number, boxY0: number, bo
   return bottom > top && bottom - top < boxY1 - boxY0 ? { y0: top, y1: bottom } : undefined;
 }
 
+/**
+ * A glyph band grown back over the rows of its box, next to it, that are at least half at the
+ * line's own ink level: glyphs running into a band of their ink's grey (white text under a
+ * saturated edge) lose their tops or feet there, and their measured heights with them, so
+ * the rows the band would cut may hold them. Undefined when it takes the whole box back.
+ */
+export function withInkLevelRows(image: GreyImage, band: { y0: number; y1: number }, x0: number, x1: number, boxY0: number, boxY1: number, level: number): { y0: number; y1: number } | undefined {
+  const atLevel = (y: number): boolean => {
+    let n = 0;
+    for (let x = x0; x < x1; x++) if (Math.abs(image.data[y * image.width + x] - level) <= 2) n++;
+    return 2 * n >= x1 - x0;
+  };
+  let { y0, y1 } = band;
+  while (y0 > boxY0 && atLevel(y0 - 1)) y0--;
+  while (y1 < boxY1 && atLevel(y1)) y1++;
+  return y0 === boxY0 && y1 === boxY1 ? undefined : { y0, y1 };
+}
+
 /** Share of box `a` covered by box `b`. */
 function coveredBy(a: OcrBox, b: OcrBox): number {
   const ix = Math.max(0, Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x));
@@ -404,7 +422,8 @@ function findAtScale(image: GreyImage, options: FindTextLinesOptions, masks = ma
     const y0 = Math.max(0, m.y0 - pad);
     const x1 = Math.min(width, m.x1 + pad);
     const y1 = Math.min(height, m.y1 + pad);
-    const band = glyphBand(m.spans, m.h, y0, y1);
+    const glyphs = glyphBand(m.spans, m.h, y0, y1);
+    const band = glyphs && withInkLevelRows(image, glyphs, x0, x1, y0, y1, m.level);
     return { box: { x: x0, y: y0, w: x1 - x0, h: y1 - y0 }, polarity: m.polarity, charHeight: m.h, glyphs: m.spans.length / 2, level: m.level, score: m.score, ...(band ? { band } : {}) };
   });
 }

@@ -8,7 +8,7 @@ import { candidateLines } from "../../src/ocr/line-candidates.js";
 import { whiteTopHat } from "../../src/ocr/morphology.js";
 import { toGrey, type GreyImage } from "../../src/ocr/raster.js";
 import { strokeMasks } from "../../src/ocr/stroke-mask.js";
-import { findTextLines, glyphBand, isTextLine, textScore } from "../../src/ocr/text-lines.js";
+import { findTextLines, glyphBand, isTextLine, textScore, withInkLevelRows } from "../../src/ocr/text-lines.js";
 import { openPixels, readFrame } from "../../src/pixels/image.js";
 import { renderFrame } from "../../src/pixels/render/index.js";
 import { sharedData, syntheticText } from "./fixture.js";
@@ -150,6 +150,21 @@ test("when a line box grew over texture above and below its glyphs, then the ban
   // Three glyphs of 10 px (rows 40-51), a tall texture blob (rows 25-45) and a speck (rows 55-57), in a box of rows 25-60.
   const spans = [40, 50, 41, 51, 40, 50, 25, 45, 55, 57];
   assert.deepEqual(glyphBand(spans, 10, 25, 60), { y0: 38, y1: 53 });
+});
+
+test("when the rows a glyph band would cut are at the ink level (a white band over the glyphs' tops), then the band keeps them", () => {
+  // A 40 x 30 grey image, ground 60; rows 10-13 white (255) over 30 of the 40 columns; white glyph feet on rows 14-19.
+  const data = new Uint8Array(40 * 30).fill(60);
+  for (let y = 10; y < 14; y++) for (let x = 0; x < 30; x++) data[y * 40 + x] = 255;
+  const image = { width: 40, height: 30, channels: 1 as const, data };
+  // Box rows 8-22, band 14-20 (glyphs measured from their feet): rows 10-13 are ink level over 30/40 columns, rows 8-9 are not.
+  assert.deepEqual(withInkLevelRows(image, { y0: 14, y1: 20 }, 0, 40, 8, 22, 255), { y0: 10, y1: 20 });
+  // Dark ground above instead: the band stays.
+  const dark = { ...image, data: new Uint8Array(40 * 30).fill(60) };
+  assert.deepEqual(withInkLevelRows(dark, { y0: 14, y1: 20 }, 0, 40, 8, 22, 255), { y0: 14, y1: 20 });
+  // Ink level over the whole box: the band gives it all back, so there is none.
+  const white = { ...image, data: new Uint8Array(40 * 30).fill(255) };
+  assert.equal(withInkLevelRows(white, { y0: 14, y1: 20 }, 0, 40, 8, 22, 255), undefined);
 });
 
 test("when the regular glyphs fill the tall box, then there is no band to cut to", () => {
