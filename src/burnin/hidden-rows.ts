@@ -8,7 +8,8 @@
  * ink level, that place is covered too, row after row while the ground stays so: covering a
  * flat region loses no image content, and the stack's next rows are the likeliest to hold the
  * rest of what its redacted rows held. The same goes for the unredacted end of a stack row (a
- * value that runs from visible ground onto ground of its ink's value).
+ * value that runs from visible ground onto ground of its ink's value), and for glyphs at the
+ * ink level just past a row's boxes (a last character the text scans stopped short of).
  */
 import { median } from "../ocr/line-candidates.js";
 import type { Rendered } from "../pixels/render/index.js";
@@ -77,6 +78,12 @@ export function hiddenRowDecisions(decisions: readonly RedactionDecision[], text
     for (const r of stack.rows) {
       const rest = flat({ x: r.x1, y: r.y, w: x0 + w - r.x1, h: r.h });
       if (rest) push(rest);
+      else {
+        // Over visible ground, the glyphs at the ink level that run on from the row's boxes
+        // (up to two row heights: a last character the scans stopped short of).
+        const end = glyphTail(rendering, { x: r.x1, y: r.y, w: Math.min(x0 + w - r.x1, 2 * h), h: r.h }, level, Math.round(h / 4), options.tolerance ?? 2);
+        if (end > r.x1 + 1) push({ x: r.x1, y: r.y, w: end - r.x1, h: r.h });
+      }
     }
     // Below its last row (and above its first, if asked), one pitch after another while the row's place is flat at the ink level.
     const ends: [Row, number][] = [[stack.rows[stack.rows.length - 1], 1], ...(options.above ? [[stack.rows[0], -1] as [Row, number]] : [])];
@@ -227,6 +234,28 @@ function flatRun(r: Rendered, b: Rect, level: number, gap: number, options: Hidd
     } else empty++;
   }
   return { flat: Math.floor(flat / s), end: r.offset.x + Math.floor(end / s) };
+}
+
+/**
+ * The frame column where the glyph pieces that run on from a box's left edge end: columns with
+ * a pixel at the ink level between the box's top and bottom rows, both clear of it (a glyph, not
+ * an edge or a bar), gaps of at most `gap` columns bridged; the box's left edge when none.
+ */
+function glyphTail(r: Rendered, b: Rect, level: number, gap: number, tolerance: number): number {
+  const s = r.scale || 1;
+  const c = inRendering(r, b);
+  if (!c || c.y1 - c.y0 < 3) return b.x;
+  const at = (x: number, y: number): boolean => Math.abs(r.data[y * r.width + x] - level) <= tolerance;
+  let end = -1;
+  for (let x = c.x0, empty = 0; x < c.x1 && empty <= gap * s; x++) {
+    let ink = false;
+    for (let y = c.y0 + 1; y < c.y1 - 1 && !ink; y++) ink = at(x, y);
+    if (ink && !at(x, c.y0) && !at(x, c.y1 - 1)) {
+      end = x + 1;
+      empty = 0;
+    } else empty++;
+  }
+  return end < 0 ? b.x : r.offset.x + Math.floor(end / s);
 }
 
 /**

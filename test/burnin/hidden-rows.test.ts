@@ -99,3 +99,15 @@ test("when the row after a stack is cut by the image's bottom edge then the glyp
   ys.forEach((y) => drawRow(bare, 21, y + 1, 100));
   assert.deepEqual(hiddenRowDecisions(dec, { frame: 0, words: [], lines }, bare), []);
 });
+
+test("when glyph strokes at the ink level run on just past a stack row's boxes over dark ground then they are covered, and an edge touching the row's margins is not", () => {
+  const r = withRows();
+  // A glyph (rows 27-33, clear of the middle row box's top row 24 and bottom row 37) at x = 124-126, past that row's boxes (x < 122).
+  for (let y = 27; y < 34; y++) for (let x = 124; x < 127; x++) r.data[y * W + x] = 255;
+  const out = hiddenRowDecisions(decisions(), text(), r);
+  assert.deepEqual(out.map((d) => [d.box.x, d.box.y, d.box.x + d.box.w]), [[122, 24, 127]]);
+  // A vertical edge at the ink level through the whole row (top to bottom) is no glyph.
+  const edge = withRows();
+  for (let y = 24; y < 38; y++) for (let x = 124; x < 127; x++) edge.data[y * W + x] = 255;
+  assert.deepEqual(hiddenRowDecisions(decisions(), text(), edge), []);
+});
