@@ -57,7 +57,8 @@ export function hiddenRowDecisions(decisions: readonly RedactionDecision[], text
   if (rendering.channels !== 1 || decisions.length < (options.minRows ?? 3)) return [];
   const out: RedactionDecision[] = [];
   for (const stack of stacksOf(rowsOf(decisions.map((d) => d.box)), options.minRows ?? 3)) {
-    const level = inkLevel(text, stack, rendering, options.tolerance ?? 2);
+    const tolerance = options.tolerance ?? 2;
+    const level = inkLevel(text, stack, rendering, tolerance);
     if (level === undefined) continue;
     const x0 = median(stack.rows.map((r) => r.x0));
     // A row's place: as wide as the stack's rows (their median width); a row below the stack,
@@ -68,7 +69,8 @@ export function hiddenRowDecisions(decisions: readonly RedactionDecision[], text
     const w = median(widths);
     const below = widths[Math.floor(widths.length / 4)];
     const h = median(stack.rows.map((r) => r.h));
-    // The flat columns of a row's place from its left edge on (and glyphs showing just past them): fewer than two row heights of them are none.
+    // The flat columns of a row's place from its left edge on (and glyphs showing past them, see
+    // flatRun): fewer than two row heights of them are none.
     const flat = (b: Rect): Rect | undefined => {
       const run = flatRun(rendering, b, level, Math.round(h / 2), options);
       return run.flat >= 2 * h ? { ...b, w: run.end - b.x } : undefined;
@@ -81,15 +83,15 @@ export function hiddenRowDecisions(decisions: readonly RedactionDecision[], text
       else {
         // Over visible ground, the glyphs at the ink level that run on from the row's boxes
         // (up to two row heights: a last character the scans stopped short of).
-        const end = glyphTail(rendering, { x: r.x1, y: r.y, w: Math.min(x0 + w - r.x1, 2 * h), h: r.h }, level, Math.round(h / 4), options.tolerance ?? 2);
-        if (end > r.x1 + 1) push({ x: r.x1, y: r.y, w: end - r.x1, h: r.h });
+        const end = inkEnd(rendering, { x: r.x1, y: r.y, w: Math.min(x0 + w - r.x1, 2 * h), h: r.h }, level, Math.round(h / 4), tolerance, true);
+        if (end !== undefined && end > r.x1 + 1) push({ x: r.x1, y: r.y, w: end - r.x1, h: r.h });
       }
     }
     // Below its last row (and above its first, if asked), one pitch after another while the row's place is flat at the ink level.
     const ends: [Row, number][] = [[stack.rows[stack.rows.length - 1], 1], ...(options.above ? [[stack.rows[0], -1] as [Row, number]] : [])];
+    const top = rendering.offset.y;
+    const bottom = top + rendering.height / (rendering.scale || 1);
     for (const [end, dir] of ends) {
-      const top = rendering.offset.y;
-      const bottom = top + rendering.height / (rendering.scale || 1);
       for (let k = 1; k <= (options.maxRows ?? 2); k++) {
         const y = Math.round(end.y + dir * k * stack.pitch);
         if (y >= bottom || y + h <= top) break;
@@ -101,10 +103,11 @@ export function hiddenRowDecisions(decisions: readonly RedactionDecision[], text
         }
         // A row cut by the image's edge, less than half of it left, shows only the tops (or feet)
         // of its glyphs, too little for the faint-ink scan: they are covered where they run from
-        // the stack's column.
+        // the stack's column. Gaps of three row heights are bridged: letters without ascenders
+        // ("ge:" of "Age:") leave the tops of a row's label and value that far apart.
         const left = Math.min(bottom, y + h) - Math.max(top, y);
-        const cut = left < h / 2 ? inkRun(rendering, place, level, 3 * h, options.tolerance ?? 2) : 0;
-        if (cut > 0) push({ ...place, w: cut - x0 });
+        const cut = left < h / 2 ? inkEnd(rendering, place, level, 3 * h, tolerance, false) : undefined;
+        if (cut !== undefined) push({ ...place, w: cut - x0 });
         break;
       }
     }
@@ -221,8 +224,8 @@ function flatRun(r: Rendered, b: Rect, level: number, gap: number, options: Hidd
   while (x < x1 && atLevel(x) >= need) x++;
   const flat = x - x0;
   // Past it, the text may show in part (a glyph over a notch of darker ground) and go on over
-  // flat ground again: columns with some ink-level pixels carry the run on for up to two glyph
-  // widths (4 * gap) after the last flat column, flat columns for as long as they last.
+  // flat ground again: columns with some ink-level pixels carry the run on for up to `4 * gap`
+  // columns (two row heights) after the last flat column, flat columns for as long as they last.
   let end = x;
   let lastFlat = x;
   for (let empty = 0; x < x1 && empty <= gap * s && x - lastFlat <= 4 * gap * s; x++) {
@@ -237,47 +240,27 @@ function flatRun(r: Rendered, b: Rect, level: number, gap: number, options: Hidd
 }
 
 /**
- * The frame column where the glyph pieces that run on from a box's left edge end: columns with
- * a pixel at the ink level between the box's top and bottom rows, both clear of it (a glyph, not
- * an edge or a bar), gaps of at most `gap` columns bridged; the box's left edge when none.
+ * The frame column where the pieces at the ink level that run on from a box's left edge end:
+ * columns holding a pixel at the ink level (with `glyphs`, between the box's top and bottom
+ * rows and with both of them clear of it: a glyph, not an edge or a bar), starting within `gap`
+ * columns of the edge, gaps of up to `gap` columns bridged; undefined when there are none.
  */
-function glyphTail(r: Rendered, b: Rect, level: number, gap: number, tolerance: number): number {
+function inkEnd(r: Rendered, b: Rect, level: number, gap: number, tolerance: number, glyphs: boolean): number | undefined {
   const s = r.scale || 1;
   const c = inRendering(r, b);
-  if (!c || c.y1 - c.y0 < 3) return b.x;
+  if (!c || (glyphs && c.y1 - c.y0 < 3)) return undefined;
   const at = (x: number, y: number): boolean => Math.abs(r.data[y * r.width + x] - level) <= tolerance;
+  const [from, to] = glyphs ? [c.y0 + 1, c.y1 - 1] : [c.y0, c.y1];
   let end = -1;
   for (let x = c.x0, empty = 0; x < c.x1 && empty <= gap * s; x++) {
     let ink = false;
-    for (let y = c.y0 + 1; y < c.y1 - 1 && !ink; y++) ink = at(x, y);
-    if (ink && !at(x, c.y0) && !at(x, c.y1 - 1)) {
+    for (let y = from; y < to && !ink; y++) ink = at(x, y);
+    if (ink && (!glyphs || (!at(x, c.y0) && !at(x, c.y1 - 1)))) {
       end = x + 1;
       empty = 0;
     } else empty++;
   }
-  return end < 0 ? b.x : r.offset.x + Math.floor(end / s);
-}
-
-/**
- * The frame column where glyph pieces at the ink level end in a box: they must start within
- * `gap` columns of its left edge, and gaps of up to `gap` columns are bridged (three row heights
- * for a row cut by the image's edge: letters without ascenders, "ge:" of "Age:", leave the tops
- * of a row's label and value that far apart); 0 when there are none.
- */
-function inkRun(r: Rendered, b: Rect, level: number, gap: number, tolerance: number): number {
-  const s = r.scale || 1;
-  const c = inRendering(r, b);
-  if (!c) return 0;
-  let end = -1;
-  for (let x = c.x0, empty = 0; x < c.x1 && empty <= gap * s; x++) {
-    let ink = false;
-    for (let y = c.y0; y < c.y1 && !ink; y++) ink = Math.abs(r.data[y * r.width + x] - level) <= tolerance;
-    if (ink) {
-      end = x + 1;
-      empty = 0;
-    } else empty++;
-  }
-  return end < 0 ? 0 : r.offset.x + Math.floor(end / s);
+  return end < 0 ? undefined : r.offset.x + Math.floor(end / s);
 }
 
 /** A frame box in a rendering's pixels, cut to the rendering: columns [x0, x1), rows [y0, y1); undefined when nothing is left. */

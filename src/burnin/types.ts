@@ -23,7 +23,11 @@ export interface FrameLine {
   score?: number;
   /** A piece of a row or stack over ground of nearly its ink's grey, not read by OCR (ocr/faint-ink.ts). */
   faint?: boolean;
-  /** Grey level of the glyphs in the frame's 8-bit rendering, and whether they are lighter or darker than their ground; undefined when unknown. */
+  /**
+   * Grey level of the glyphs in the 8-bit rendering the line was found in (the frame's grey; for
+   * a colour frame's fallback, its brightest channel), and whether they are lighter or darker
+   * than their ground; undefined when unknown.
+   */
   level?: number;
   polarity?: "bright" | "dark";
 }
