@@ -60,14 +60,16 @@ export function hiddenRowDecisions(decisions: readonly RedactionDecision[], text
     const tolerance = options.tolerance ?? 2;
     const level = inkLevel(text, stack, rendering, tolerance);
     if (level === undefined) continue;
-    const x0 = median(stack.rows.map((r) => r.x0));
-    // A row's place: as wide as the stack's rows (their median width); a row below the stack,
-    // as wide as its narrower rows (the lower quartile): the rows of a block of labels differ
-    // in width, and a wider guess covers more ground (on overlay-phi the median there cost 0.2
-    // points of precision and hid no value more).
-    const widths = stack.rows.map((r) => r.x1 - r.x0).sort((a, b) => a - b);
+    // The stack's left edge: the lower quartile of its rows' (wrapped values start right of it, a row merged with texture left).
+    const x0 = quartile(stack.rows.map((r) => r.x0));
+    // A row's place: as wide as the stack's rows that start at its left edge (their median
+    // width; an indented, wrapped value is no measure); a row below the stack, as wide as the
+    // narrower of them (the lower quartile): the rows of a block of labels differ in width, and
+    // a wider guess covers more ground (on overlay-phi the median there cost 0.2 points of
+    // precision and hid no value more).
+    const widths = stack.rows.filter((r) => r.x0 <= x0 + r.h).map((r) => r.x1 - r.x0);
     const w = median(widths);
-    const below = widths[Math.floor(widths.length / 4)];
+    const below = quartile(widths);
     const h = median(stack.rows.map((r) => r.h));
     // The flat columns of a row's place from its left edge on (and glyphs showing past them, see
     // flatRun): fewer than two row heights of them are none.
@@ -80,7 +82,11 @@ export function hiddenRowDecisions(decisions: readonly RedactionDecision[], text
     for (const r of stack.rows) {
       const rest = flat({ x: r.x1, y: r.y, w: x0 + w - r.x1, h: r.h });
       if (rest) push(rest);
-      else {
+      else if (r.x0 > x0 + h) {
+        // A row that starts right of the stack's edge over ground at the ink level: its start.
+        const before = flat({ x: x0, y: r.y, w: r.x0 - x0, h: r.h });
+        if (before) push({ ...before, w: r.x0 - x0 });
+      } else {
         // Over visible ground, the glyphs at the ink level that run on from the row's boxes
         // (up to two row heights: a last character the scans stopped short of).
         const end = inkEnd(rendering, { x: r.x1, y: r.y, w: Math.min(x0 + w - r.x1, 2 * h), h: r.h }, level, Math.round(h / 4), tolerance, true);
@@ -101,6 +107,16 @@ export function hiddenRowDecisions(decisions: readonly RedactionDecision[], text
           push(b);
           continue;
         }
+        // Over ground that is not flat, glyphs at the ink level on the row's place (clear of its
+        // top and bottom rows) from the stack's edge on, two row heights of them or more: a row
+        // the text scans did not see (white text over bright, textured anatomy). A row OCR read
+        // and the decision kept (clinical words under a block of PHI) stays.
+        if (kept(text, decisions, { ...place, w })) break;
+        const glyphs = inkEnd(rendering, { ...place, w }, level, Math.round(h / 2), tolerance, true);
+        if (glyphs !== undefined && glyphs - x0 >= 2 * h) {
+          push({ ...place, w: glyphs - x0 });
+          continue;
+        }
         // A row cut by the image's edge, less than half of it left, shows only the tops (or feet)
         // of its glyphs, too little for the faint-ink scan: they are covered where they run from
         // the stack's column. Gaps of three row heights are bridged: letters without ascenders
@@ -113,6 +129,24 @@ export function hiddenRowDecisions(decisions: readonly RedactionDecision[], text
     }
   }
   return out;
+}
+
+/** True when a line OCR read with confidence has its middle in the box and no decision covers half of it (the decision kept its words). */
+function kept(text: FrameText, decisions: readonly RedactionDecision[], b: Rect): boolean {
+  return text.lines.some((l) => {
+    if (l.readable !== true) return false;
+    const cx = l.box.x + l.box.w / 2;
+    const cy = l.box.y + l.box.h / 2;
+    if (cx < b.x || cx >= b.x + b.w || cy < b.y || cy >= b.y + b.h) return false;
+    return !decisions.some((d) => shared(d.box, l.box) >= 0.5 * l.box.w * l.box.h);
+  });
+}
+
+/** Area two boxes share. */
+function shared(a: Rect, b: Rect): number {
+  const w = Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x);
+  const h = Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y);
+  return w > 0 && h > 0 ? w * h : 0;
 }
 
 /** Redaction boxes grouped into rows (boxes much taller than the usual one, spanning rows, left out). */
@@ -151,8 +185,9 @@ function stacksOf(rows: readonly Row[], minRows: number): Stack[] {
     let pitch = 0;
     for (;;) {
       const last = chain[chain.length - 1];
-      // The nearest row below in the column; from the second on, at the pitch the first two set.
-      const next = rows.find((r) => !used.has(r) && r.y - last.y >= 0.5 * last.h && r.y - last.y <= 2.5 * last.h && columnMates(r, last));
+      // The nearest row below in the column (of the last row, or of the first when the last is
+      // indented: a wrapped value); from the second on, at the pitch the first two set.
+      const next = rows.find((r) => !used.has(r) && r.y - last.y >= 0.5 * last.h && r.y - last.y <= 2.5 * last.h && (columnMates(r, last) || (last.x0 > chain[0].x0 + last.h && columnMates(r, chain[0]))));
       if (!next || (pitch > 0 && Math.abs(next.y - last.y - pitch) > 0.25 * pitch)) break;
       if (pitch === 0) pitch = next.y - last.y;
       chain.push(next);
@@ -198,10 +233,11 @@ function bearsOut(r: Rendered, box: Rect, level: number, dark: boolean, toleranc
 
 /**
  * The run of columns of a frame box, from its left edge, whose rendered pixels are `minFlat` or
- * more within `tolerance` of `level`: its width `flat` (frame pixels; 0 for a box outside the
- * rendering), and `end`, the frame column where the text that may run on out of it onto ground
- * it can be seen on ends: past the last column holding a pixel at the ink level, with gaps of at
- * most `gap` columns.
+ * more within `tolerance` of `level`: `flat`, how many such columns it holds (frame pixels; 0
+ * for a box outside the rendering; a speck or a glyph showing in a notch of darker ground
+ * interrupts it without ending it), and `end`, the frame column where the text that may run on
+ * out of it onto ground it can be seen on ends: past the last column holding a pixel at the
+ * ink level, with gaps of at most `gap` columns.
  */
 function flatRun(r: Rendered, b: Rect, level: number, gap: number, options: HiddenRowOptions): { flat: number; end: number } {
   const s = r.scale || 1;
@@ -222,7 +258,7 @@ function flatRun(r: Rendered, b: Rect, level: number, gap: number, options: Hidd
   while (x < skip && atLevel(x) < need) x++;
   if (x >= x1 || atLevel(x) < need) x = x0;
   while (x < x1 && atLevel(x) >= need) x++;
-  const flat = x - x0;
+  let flat = x - x0;
   // Past it, the text may show in part (a glyph over a notch of darker ground) and go on over
   // flat ground again: columns with some ink-level pixels carry the run on for up to `4 * gap`
   // columns (two row heights) after the last flat column, flat columns for as long as they last.
@@ -230,7 +266,10 @@ function flatRun(r: Rendered, b: Rect, level: number, gap: number, options: Hidd
   let lastFlat = x;
   for (let empty = 0; x < x1 && empty <= gap * s && x - lastFlat <= 4 * gap * s; x++) {
     const n = atLevel(x);
-    if (n >= need) lastFlat = x + 1;
+    if (n >= need) {
+      lastFlat = x + 1;
+      flat++;
+    }
     if (n > 0) {
       end = x + 1;
       empty = 0;
@@ -271,4 +310,10 @@ function inRendering(r: Rendered, b: Rect): { x0: number; y0: number; x1: number
   const x1 = Math.min(r.width, Math.round((b.x + b.w - r.offset.x) * s));
   const y1 = Math.min(r.height, Math.round((b.y + b.h - r.offset.y) * s));
   return x1 > x0 && y1 > y0 ? { x0, y0, x1, y1 } : undefined;
+}
+
+/** The lower quartile of some numbers (0 for none). */
+function quartile(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.floor(s.length / 4)] : 0;
 }

@@ -111,3 +111,39 @@ test("when glyph strokes at the ink level run on just past a stack row's boxes o
   for (let y = 24; y < 38; y++) for (let x = 124; x < 127; x++) edge.data[y * W + x] = 255;
   assert.deepEqual(hiddenRowDecisions(decisions(), text(), edge), []);
 });
+
+test("when glyphs at the ink level stand on the row's place below a stack over ground that is not flat then that row is covered, unless OCR read it and the decision kept it", () => {
+  // A fourth row of text (y = 52) that detection did not report: strokes on its rows 55-61, clear of the place's top (52) and bottom (65) rows.
+  const r = withRows();
+  drawRow(r, 21, 53, 90);
+  const out = hiddenRowDecisions(decisions(), text(), r);
+  assert.deepEqual(out.map((d) => [d.box.x, d.box.y, d.box.x + d.box.w]), [[20, 52, 109]]);
+  // The same row read by OCR with confidence, and kept by the decision (clinical words): it stays.
+  const read = { ...text(), lines: [...text().lines, { ...line(52, 90), readable: true }] };
+  assert.deepEqual(hiddenRowDecisions(decisions(), read, r), []);
+});
+
+test("when a stack's row is a wrapped value, indented, then the rows below it still continue the stack from its first row's column", () => {
+  // Rows at x = 20 (y = 10), an indented wrap at x = 90 (y = 24, running on to x = 192: under half
+  // of it shares columns with the row below), then x = 20 again (y = 38, 52); white from y = 66.
+  const ys = [10, 24, 38, 52];
+  const xs = [20, 90, 20, 20];
+  const ws = [120, 100, 110, 100];
+  const r = image({ x0: 0, y0: 66, x1: W, y1: H });
+  ys.forEach((y, i) => drawRow(r, xs[i] + 1, y + 1, ws[i]));
+  const dec: RedactionDecision[] = ys.map((y, i) => ({ frame: 0, box: { x: xs[i], y, w: ws[i] + 2, h: 14 }, reason: "unreadable-text", score: 0.5 }));
+  const lines = ys.map((y, i) => ({ ...line(y, ws[i]), box: { x: xs[i] + 1, y: y + 1, w: ws[i], h: 12 } }));
+  const out = hiddenRowDecisions(dec, { frame: 0, words: [], lines }, r);
+  // Placed at the column of the rows that start at x = 20, not at the wrap's.
+  assert.deepEqual(out.map((d) => [d.box.x, d.box.y]), [[20, 66], [20, 80]]);
+});
+
+test("when a stack row starts right of the stack's edge over ground at the ink level then its start is covered", () => {
+  // The middle row's boxes start at x = 60 (its label lost in white from x = 0 to 60 on its rows).
+  const r = image({ x0: 0, y0: 24, x1: 60, y1: 38 });
+  rows.forEach((y, i) => drawRow(r, i === 1 ? 61 : 21, y + 1, [120, 60, 110][i]));
+  const dec = decisions().map((d, i) => (i === 1 ? { ...d, box: { x: 60, y: 24, w: 62, h: 14 } } : d));
+  const lines = text().lines.map((l, i) => (i === 1 ? { ...l, box: { x: 61, y: 25, w: 60, h: 12 } } : l));
+  const out = hiddenRowDecisions(dec, { frame: 0, words: [], lines }, r);
+  assert.deepEqual(out.map((d) => [d.box.x, d.box.y, d.box.w]), [[20, 24, 40]]);
+});
