@@ -7,9 +7,11 @@
  * redacted rows is followed, a pitch further on, by a row's place that is flat at the stack's
  * ink level, that place is covered too, row after row while the ground stays so: covering a
  * flat region loses no image content, and the stack's next rows are the likeliest to hold the
- * rest of what its redacted rows held. The same goes for the unredacted end of a stack row (a
- * value that runs from visible ground onto ground of its ink's value), and for glyphs at the
- * ink level just past a row's boxes (a last character the text scans stopped short of).
+ * rest of what its redacted rows held. The same goes for the unredacted end or start of a stack
+ * row (a value that runs from visible ground onto ground of its ink's value), for glyphs at the
+ * ink level just past a row's boxes (a last character the text scans stopped short of), for a
+ * row below the stack whose glyphs at the ink level stand over textured ground the text scans
+ * could not see them on, and for the glyph tops of a row cut by the image's edge.
  */
 import { median } from "../ocr/line-candidates.js";
 import type { Rendered } from "../pixels/render/index.js";
@@ -56,8 +58,8 @@ interface Stack {
 export function hiddenRowDecisions(decisions: readonly RedactionDecision[], text: FrameText, rendering: Rendered, options: HiddenRowOptions = {}): RedactionDecision[] {
   if (rendering.channels !== 1 || decisions.length < (options.minRows ?? 3)) return [];
   const out: RedactionDecision[] = [];
+  const tolerance = options.tolerance ?? 2;
   for (const stack of stacksOf(rowsOf(decisions.map((d) => d.box)), options.minRows ?? 3)) {
-    const tolerance = options.tolerance ?? 2;
     const level = inkLevel(text, stack, rendering, tolerance);
     if (level === undefined) continue;
     // The stack's left edge: the lower quartile of its rows' (wrapped values start right of it, a row merged with texture left).
@@ -93,7 +95,8 @@ export function hiddenRowDecisions(decisions: readonly RedactionDecision[], text
         if (end !== undefined && end > r.x1 + 1) push({ x: r.x1, y: r.y, w: end - r.x1, h: r.h });
       }
     }
-    // Below its last row (and above its first, if asked), one pitch after another while the row's place is flat at the ink level.
+    // Below its last row (and above its first, if asked), one pitch after another while the
+    // row's place is flat at the ink level or shows glyphs at it.
     const ends: [Row, number][] = [[stack.rows[stack.rows.length - 1], 1], ...(options.above ? [[stack.rows[0], -1] as [Row, number]] : [])];
     const top = rendering.offset.y;
     const bottom = top + rendering.height / (rendering.scale || 1);
