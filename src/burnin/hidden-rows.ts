@@ -13,6 +13,7 @@
  * row below the stack whose glyphs at the ink level stand over textured ground the text scans
  * could not see them on, and for the glyph tops of a row cut by the image's edge.
  */
+import { overlapArea } from "../ocr/engine.js";
 import { median } from "../ocr/line-candidates.js";
 import type { Rendered } from "../pixels/render/index.js";
 import type { Rect } from "../redact/index.js";
@@ -141,15 +142,8 @@ function kept(text: FrameText, decisions: readonly RedactionDecision[], b: Rect)
     const cx = l.box.x + l.box.w / 2;
     const cy = l.box.y + l.box.h / 2;
     if (cx < b.x || cx >= b.x + b.w || cy < b.y || cy >= b.y + b.h) return false;
-    return !decisions.some((d) => shared(d.box, l.box) >= 0.5 * l.box.w * l.box.h);
+    return !decisions.some((d) => overlapArea(d.box, l.box) >= 0.5 * l.box.w * l.box.h);
   });
-}
-
-/** Area two boxes share. */
-function shared(a: Rect, b: Rect): number {
-  const w = Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x);
-  const h = Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y);
-  return w > 0 && h > 0 ? w * h : 0;
 }
 
 /** Redaction boxes grouped into rows (boxes much taller than the usual one, spanning rows, left out). */

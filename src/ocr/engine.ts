@@ -14,6 +14,13 @@ export interface OcrBox {
   h: number;
 }
 
+/** Area two boxes share (0 when they do not meet). */
+export function overlapArea(a: OcrBox, b: OcrBox): number {
+  const w = Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x);
+  const h = Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y);
+  return w > 0 && h > 0 ? w * h : 0;
+}
+
 /** One recognised word: its text, confidence 0-100 and box in the coordinates of the image given. */
 export interface OcrWord {
   text: string;

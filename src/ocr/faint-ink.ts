@@ -12,7 +12,7 @@
  * too, and text drawn in it leaves no trace to find. Everything is relative to the line's
  * measured glyph height and grey levels.
  */
-import type { OcrBox } from "./engine.js";
+import { overlapArea, type OcrBox } from "./engine.js";
 import { median } from "./line-candidates.js";
 import type { GreyImage } from "./raster.js";
 import type { TextLine } from "./text-lines.js";
@@ -71,7 +71,7 @@ export function faintInkPieces(image: GreyImage, lines: readonly TextLine[], opt
     for (const piece of alongRow(image, lines[i], rows, taken, options)) {
       // A piece another line's scan found already (or a box grown over this row) is not added twice.
       const band = { x: piece.x, y: rows.y0, w: piece.w, h: rows.y1 - rows.y0 };
-      if (!taken.some((t) => overlap(t, band) >= 0.5 * band.w * band.h)) add(lines[i], piece);
+      if (!taken.some((t) => overlapArea(t, band) >= 0.5 * band.w * band.h)) add(lines[i], piece);
     }
   }
   // Rows beyond the end line of a stack, one pitch after another, from `shift` (the first row's).
@@ -135,13 +135,13 @@ function stackRow(image: GreyImage, of: TextLine, rows: Rows, stack: Stack, at: 
     const next: Rows = { y0: Math.max(0, rows.y0 + shift), y1: Math.min(image.height, rows.y1 + shift) };
     if (next.y1 - next.y0 < (rows.y1 - rows.y0) / 2) continue;
     const span = { x: stack.x0 - stack.h, y: next.y0, w: stack.x1 - stack.x0 + 3 * stack.h, h: next.y1 - next.y0 };
-    const onRow = taken.filter((t) => overlap(t, span) >= 0.5 * span.h * Math.min(t.w, span.w));
+    const onRow = taken.filter((t) => overlapArea(t, span) >= 0.5 * span.h * Math.min(t.w, span.w));
     const reach = Math.max(stack.x0 + 2 * stack.h, ...onRow.map((b) => b.x + b.w + 2 * stack.h));
     const runs = chained(scanRuns(image, of, next, span.x, image.width, reach, taken, options), stack.x0, onRow, stack.h).filter((r) => r.x1 - r.x0 >= 2 * stack.h);
     // The most ink wins; at equal ink (none), the shift that best fits the boxes already on the
     // row, so that the pitch does not drift past a row found in part.
     const length = runs.reduce((a, r) => a + r.x1 - r.x0, 0);
-    const fit = onRow.reduce((a, t) => a + overlap(t, span), 0);
+    const fit = onRow.reduce((a, t) => a + overlapArea(t, span), 0);
     if (length > bestLength || (length === bestLength && fit > bestFit)) {
       best = { shift, runs, known: onRow.length > 0 };
       bestLength = length;
@@ -173,13 +173,6 @@ function rowBox(of: OcrBox, run: Run, shift: number, height: number): OcrBox {
   const y0 = Math.max(0, of.y + shift);
   const y1 = Math.min(height, of.y + of.h + shift);
   return { x: run.x0, y: y0, w: run.x1 - run.x0, h: Math.max(1, y1 - y0) };
-}
-
-/** Area shared by two boxes. */
-function overlap(a: OcrBox, b: OcrBox): number {
-  const w = Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x);
-  const h = Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y);
-  return w > 0 && h > 0 ? w * h : 0;
 }
 
 /** True for a pixel at least halfway from the ground to the ink level. */
@@ -264,7 +257,7 @@ function scanRuns(image: GreyImage, line: TextLine, rows: Rows, from: number, to
     if (c0 < lo || c1 > hi) break;
     if (!open && (dir > 0 ? c0 > limit : c1 < limit)) break;
     // A detected box ends a run where it covers half the window (a box touching its edge rows does not).
-    if (taken.some((t) => overlap(t, { x: c0, y: rows.y0, w: step, h: bandH }) >= 0.5 * step * bandH)) {
+    if (taken.some((t) => overlapArea(t, { x: c0, y: rows.y0, w: step, h: bandH }) >= 0.5 * step * bandH)) {
       close();
       continue;
     }

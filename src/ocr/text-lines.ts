@@ -11,7 +11,7 @@
  * one row are merged, and each box is grown to the strokes that touch it.
  * Everything is relative to the measured glyph height; no position in the image is assumed.
  */
-import type { OcrBox } from "./engine.js";
+import { overlapArea, type OcrBox } from "./engine.js";
 import { blockRows, type BlockRowOptions } from "./block-rows.js";
 import { candidateLines, median, type CandidateOptions, type LineCandidate } from "./line-candidates.js";
 import { clampBox, shrink, type GreyImage } from "./raster.js";
@@ -225,9 +225,7 @@ export function withInkLevelRows(image: GreyImage, band: { y0: number; y1: numbe
 
 /** Share of box `a` covered by box `b`. */
 function coveredBy(a: OcrBox, b: OcrBox): number {
-  const ix = Math.max(0, Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x));
-  const iy = Math.max(0, Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y));
-  return (ix * iy) / Math.max(1, a.w * a.h);
+  return overlapArea(a, b) / Math.max(1, a.w * a.h);
 }
 
 /**
