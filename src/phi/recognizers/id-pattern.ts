@@ -57,7 +57,7 @@ export const idPatternRecognizer: Recognizer = {
       const letters = s.replace(/[^\p{L}]/gu, "").length;
       // Identifiers carry a run of four digits or more (AB123456, 186B7928); device
       // readouts put short numbers around letters (ultrasound gain and power: 630P630, 44CG43, 78DR78).
-      if (digits < 4 || s.length < 6 || !/\d{4}/.test(s) || NOT_ID.test(s) || allowList.hasWord(s)) continue;
+      if (s.length < 6 || !/\d{4}/.test(s) || NOT_ID.test(s) || allowList.hasWord(s)) continue;
       push(m.index, m.index + s.length, letters <= 3 && digits >= 5 ? 0.5 : 0.4, "letter-and-digit code");
     }
     return out;
