@@ -1,7 +1,7 @@
 // Decision: which detected text is PHI (recognizers), which cannot be read (fail-safe), which stays.
 import { analyzeWords, DEFAULT_ALLOW_LIST, BARE_AGE_SCORE, labelledLines, unreadDateRemainder, unreadRemainder, wholeHeaderValue, type PhiContext, type WordFinding } from "../phi/index.js";
 import type { Rect } from "../redact/index.js";
-import type { FrameText, PixelMode, RedactionDecision } from "./types.js";
+import type { FrameLine, FrameText, PixelMode, RedactionDecision } from "./types.js";
 import { continuations, grow, inside, overlapsX, partialEdgeRows, redactionBoxes, rowMates, sameRow, stackGaps, textBlocks, union } from "./layout.js";
 import { marginExtended, marginTrimmed } from "./margin.js";
 
@@ -203,6 +203,18 @@ function failSafeDecisions(c: FrameContext, blockHasFinding: (i: number) => bool
   return taken;
 }
 
+/**
+ * Whether a fail-safe piece at a stack's top or bottom shows that a row is there (layout.ts
+ * `partialEdgeRows`): a faint-ink piece (it continues a row of the stack), or a line detection
+ * took for text with some certainty. A weak line over texture next to a stack is no such evidence.
+ */
+function rowEvidence(l: FrameLine): boolean {
+  return l.faint === true || (l.score ?? 1) >= EDGE_PIECE_SCORE;
+}
+
+/** Text-likeness from which a piece at a stack's edge counts as a row (the faint-ink scan's "sure" line, faint-ink.ts). */
+const EDGE_PIECE_SCORE = 0.6;
+
 /** Text-likeness from which a detected line is surely text: a faint piece beside it alone is taken. */
 const SURE_TEXT = 0.9;
 
@@ -264,7 +276,7 @@ export function decideRedactions(text: FrameText, options: DecideOptions): Redac
   const unread = options.failSafe !== false ? failSafeDecisions(c, blockHasFinding) : new Set<number>();
   if (c.byLine) {
     gapDecisions(c, new Set([...flagged, ...cued, ...unread]));
-    for (const row of partialEdgeRows(c.lineBoxes, blocks, unread, flagged)) out.push({ frame: text.frame, box: grow(row, 1), reason: "unreadable-text", score: 0.5 });
+    for (const row of partialEdgeRows(c.lineBoxes, blocks, unread, flagged, { widenable: (i) => rowEvidence(text.lines[i]) })) out.push({ frame: text.frame, box: grow(row, 1), reason: "unreadable-text", score: 0.5 });
   }
   return out;
 }

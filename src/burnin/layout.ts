@@ -262,9 +262,16 @@ function mergedLineBoxes(text: FrameText): Rect[] {
  * at the top or bottom of its block, one line pitch (within a quarter) from the nearest row of
  * the block's other redacted lines, and under half as wide as that row. Small or faint text over
  * speckle comes out of detection in pieces, and the piece of an outer row is no measure of its
- * width (no stack gap reaches it). That row is redacted over the columns of its neighbour row.
+ * width (no stack gap reaches it). That row is redacted over the columns of its neighbour row,
+ * unless `widenable` says the piece is no evidence of a row.
  */
-export function partialEdgeRows(boxes: readonly Rect[], blocks: readonly number[], pieces: ReadonlySet<number>, redacted: ReadonlySet<number>): Rect[] {
+export function partialEdgeRows(
+  boxes: readonly Rect[],
+  blocks: readonly number[],
+  pieces: ReadonlySet<number>,
+  redacted: ReadonlySet<number>,
+  options: { widenable?: (i: number) => boolean } = {},
+): Rect[] {
   const out: Rect[] = [];
   for (const i of pieces) {
     const b = boxes[i];
@@ -283,7 +290,7 @@ export function partialEdgeRows(boxes: readonly Rect[], blocks: readonly number[
     const gap = Math.abs(nearest - b.y);
     if (gap < 0.75 * pitch || gap > 1.25 * pitch) continue;
     const neighbour = union(rows.filter((j) => Math.abs(boxes[j].y - nearest) <= b.h / 2).map((j) => boxes[j]));
-    if (b.w >= 0.5 * neighbour.w) continue;
+    if (b.w >= 0.5 * neighbour.w || options.widenable?.(i) === false) continue;
     out.push({ x: neighbour.x, y: b.y, w: neighbour.w, h: b.h });
   }
   return out;

@@ -190,3 +190,18 @@ test("when a faint piece lies beside a lone line that is surely text then the pi
   const out = decideRedactions({ frame: 0, lines: [sure, piece], words: [] }, { mode: "phi", context: emptyContext() });
   assert.deepEqual(out.map((d) => d.reason), ["faint-text"]);
 });
+
+test("when a fail-safe piece above a stack is a weak line rather than text or a faint piece then its row is not widened to the stack's", () => {
+  const row = (x: number, y: number, w: number): FrameLine => ({ box: { x, y, w, h: 7 }, charHeight: 6, readable: true, score: 0.9 });
+  const rows = [row(144, 52, 140), row(144, 61, 120), row(144, 70, 130)];
+  const words = [
+    word("SEXTON", 144, 52, 68, 0), word("CARMEN", 216, 52, 68, 0),
+    word("3209648408", 144, 61, 120, 1),
+    word("CARMEN", 144, 70, 68, 2), word("SEXTON", 216, 70, 58, 2),
+  ].map((w) => ({ ...w, box: { ...w.box, h: 7 } }));
+  const piece = (extra: Partial<FrameLine>): FrameText => ({ frame: 0, lines: [...rows, { box: { x: 185, y: 43, w: 8, h: 6 }, charHeight: 6, readable: false, ...extra }], words });
+  const widened = (text: FrameText): boolean => decideRedactions(text, { mode: "phi", context }).some((d) => d.box.y <= 43 && d.box.x + d.box.w >= 280);
+  assert.equal(widened(piece({ score: 0.4 })), false);
+  assert.equal(widened(piece({ score: 0.7 })), true);
+  assert.equal(widened(piece({ score: 0.5, faint: true })), true);
+});

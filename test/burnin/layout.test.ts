@@ -173,6 +173,11 @@ for (const [when, piece, expected] of edgeCases) {
   });
 }
 
+test("when the caller says a piece is no evidence of a row then its row is not added", () => {
+  const boxes = [...stackRows, { x: 185, y: 43, w: 8, h: 6 }];
+  assert.deepEqual(partialEdgeRows(boxes, [0, 0, 0, 0], new Set([3]), new Set([0, 1, 2]), { widenable: (i) => i !== 3 }), []);
+});
+
 test("when the stack has fewer than two other rows then no row is added", () => {
   assert.deepEqual(partialEdgeRows([stackRows[0], { x: 185, y: 43, w: 8, h: 6 }], [0, 0], new Set([1]), new Set([0])), []);
 });
