@@ -2,7 +2,7 @@
 import type { DicomFile } from "../io/read/read-file.js";
 import { tag } from "../core/tag.js";
 import { getText } from "../dataset/values.js";
-import type { DecodedFrame } from "../pixels/format.js";
+import { isColourFormat, type DecodedFrame } from "../pixels/format.js";
 import { renderFrame, toPixelBox, type Rendered } from "../pixels/render/index.js";
 import { findFrameLines, readFrameLines, type FoundLines, type OcrRecipeOptions } from "../ocr/recipe.js";
 import type { TextLine } from "../ocr/text-lines.js";
@@ -35,17 +35,12 @@ export interface FrameLines {
 export function findLines(file: DicomFile, frame: DecodedFrame, index: number, recipe?: OcrRecipeOptions): FrameLines {
   const rendering = renderFrame(file, frame, { frameIndex: index, voi: "minmax", grayscale: true });
   const lines = findLinesIn(rendering, index, wasLossy(file) ? { ...recipe, lines: { lossy: true, ...recipe?.lines } } : recipe);
-  if (!isColour(frame) || lines.full) return lines;
+  if (!isColourFormat(frame.format) || lines.full) return lines;
   const fallbackGrey = (): GreyImage => {
     const b = renderFrame(file, frame, { frameIndex: index, grayscale: true, greyOfColour: "brightest" });
     return { width: b.width, height: b.height, channels: 1, data: b.data };
   };
   return { ...lines, found: { ...lines.found, fallbackGrey } };
-}
-
-/** True for a colour frame (three samples, or a palette). */
-function isColour(frame: DecodedFrame): boolean {
-  return frame.format.samplesPerPixel === 3 || frame.format.photometric.trim().toUpperCase() === "PALETTE COLOR";
 }
 
 /** True when the pixels went through lossy compression: a lossy transfer syntax, or Lossy Image Compression (0028,2110) "01". */

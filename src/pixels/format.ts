@@ -37,6 +37,11 @@ export interface DecodedFrame {
   format: PixelFormat;
 }
 
+/** True for colour frames: several samples per pixel (RGB, YBR), or one indexing a palette (PS3.3 C.7.6.3.1.2, C.7.6.3.1.5). */
+export function isColourFormat(format: PixelFormat): boolean {
+  return format.samplesPerPixel > 1 || format.photometric.trim().toUpperCase() === "PALETTE COLOR";
+}
+
 /** Photometric interpretations whose native encoding shares chroma between two pixels (PS3.3 C.7.6.3.1.2). */
 export function isSubsampled422(photometric: string): boolean {
   return photometric === "YBR_FULL_422" || photometric === "YBR_PARTIAL_422";

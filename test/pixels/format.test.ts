@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { DicomError } from "../../src/core/errors.js";
-import { type PixelFormat, frameBitLength, frameByteLength, nativeValueLength, validatePixelFormat } from "../../src/pixels/format.js";
+import { type PixelFormat, frameBitLength, frameByteLength, isColourFormat, nativeValueLength, validatePixelFormat } from "../../src/pixels/format.js";
 
 const fmt = (over: Partial<PixelFormat>): PixelFormat => ({
   rows: 10, columns: 10, samplesPerPixel: 1, bitsAllocated: 16, bitsStored: 12, highBit: 11,
@@ -29,4 +29,10 @@ test("when attributes are inconsistent then validation names the attribute", () 
   assert.throws(() => validatePixelFormat(fmt({ rows: 0 })), (e: unknown) => e instanceof DicomError && e.message.includes("Rows"));
   assert.throws(() => validatePixelFormat(fmt({ bitsAllocated: 12 })), (e: unknown) => e instanceof DicomError && e.code === "UNSUPPORTED");
   validatePixelFormat(fmt({ bitsAllocated: 64, floatingPoint: true }));
+});
+
+test("when a frame has three samples or a palette then it is colour, and one monochrome sample is not", () => {
+  assert.equal(isColourFormat(fmt({ samplesPerPixel: 3, photometric: "YBR_FULL_422" })), true);
+  assert.equal(isColourFormat(fmt({ photometric: "PALETTE COLOR " })), true);
+  assert.equal(isColourFormat(fmt({ photometric: "MONOCHROME1" })), false);
 });

@@ -5,7 +5,7 @@
 import { tag } from "../../core/tag.js";
 import { getText } from "../../dataset/values.js";
 import type { DicomFile } from "../../io/read/read-file.js";
-import type { DecodedFrame } from "../format.js";
+import { isColourFormat, type DecodedFrame } from "../format.js";
 import { renderFrame } from "./render-frame.js";
 import { type PixelBox, type Rendered, rendered } from "./rendered.js";
 
@@ -46,7 +46,7 @@ export function inverted(r: Rendered): Rendered {
 export function extremes(file: DicomFile, frame: DecodedFrame, options: ExtremesOptions = {}): Rendered {
   const f = frame.format;
   const count = f.rows * f.columns;
-  const grey = f.samplesPerPixel === 1 && f.photometric.trim().toUpperCase() !== "PALETTE COLOR";
+  const grey = !isColourFormat(f);
   const values: ArrayLike<number> = grey
     ? frame.pixels.subarray(0, count)
     : renderFrame(file, frame, { grayscale: true, frameIndex: options.frameIndex }).data;
