@@ -11,6 +11,24 @@ export interface ValueRemainder {
 /** Shortest read text (letters/digits) that is placed inside a header value. */
 const MIN_READ = 3;
 
+/** Shortest read text placed with one character misread ("SEXTOM" in "SEXTON CARMEN"). */
+const MIN_FUZZY_READ = 5;
+
+/**
+ * Where `r` starts in `folded`: exactly, else (for reads of MIN_FUZZY_READ or more) at the first
+ * offset where all but one character agree, the commonest OCR error; -1 when nowhere.
+ */
+function placeRead(r: string, folded: string): number {
+  const exact = folded.indexOf(r);
+  if (exact >= 0 || r.length < MIN_FUZZY_READ) return exact;
+  for (let k = 0; k + r.length <= folded.length; k++) {
+    let misses = 0;
+    for (let j = 0; j < r.length && misses <= 1; j++) if (folded[k + j] !== r[j]) misses++;
+    if (misses <= 1) return k;
+  }
+  return -1;
+}
+
 /** Upper case, OCR look-alikes folded (O/0, I/L/1, S/5, B/8, Z/2), letters and digits only per character. */
 function foldChar(c: string): string {
   // One character out for one in ("ß" upper-cases to "SS"), so positions map back to the value.
@@ -35,8 +53,9 @@ function candidates(context: PhiContext): string[] {
 }
 
 /**
- * Places read text inside the header value it is part of and returns how many characters of that
- * value lie before and after it, or undefined when the text is no strict part of any value. Text
+ * Places read text inside the header value it is part of (one misread character allowed in five
+ * or more) and returns how many characters of that value lie before and after it, or undefined
+ * when the text is no strict part of any value. Text
  * burned on a saturated band often reads only in part; the rest of the value is still there.
  * When several values hold the text, the one leaving the most unread wins (the safer extent).
  */
@@ -53,7 +72,7 @@ export function unreadRemainder(read: string, context: PhiContext): ValueRemaind
       const f = foldChar(c);
       if (f) { folded += f; at.push(i); }
     });
-    const k = folded.indexOf(r);
+    const k = placeRead(r, folded);
     if (k < 0 || folded.length === r.length) continue;
     const before = at[k];
     const after = chars.length - 1 - at[k + r.length - 1];

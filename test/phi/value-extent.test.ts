@@ -16,6 +16,11 @@ const cases: Array<[string, { before: number; after: number } | undefined]> = [
   ["CARMEN SEXTON", undefined], // given name first is a whole value too
   ["964840", { before: 3, after: 1 }],
   ["32O96", { before: 0, after: 5 }], // O read for 0
+  ["SEXTOM", { before: 0, after: 8 }], // one letter misread (M for N) in five or more: placed all the same
+  ["SEXTOMX", undefined], // a misread letter and an extra one: only substitutions are allowed
+  ["CAPMAN", undefined], // two letters misread
+  ["SEXTM", { before: 0, after: 9 }], // five characters, one misread
+  ["SEXM", undefined], // under five: placed only when read exactly
   ["AB", undefined], // too short to place
   ["WALKER", undefined], // not part of any value
 ];
