@@ -1,7 +1,7 @@
 // Decision: which detected text is PHI (recognizers), which cannot be read (fail-safe), which stays.
 import { analyzeWords, DEFAULT_ALLOW_LIST, BARE_AGE_SCORE, labelledLines, unreadDateRemainder, unreadRemainder, wholeHeaderValue, type PhiContext, type WordFinding } from "../phi/index.js";
 import type { Rect } from "../redact/index.js";
-import type { FrameLine, FrameText, PixelMode, RedactionDecision } from "./types.js";
+import type { FrameText, PixelMode, RedactionDecision } from "./types.js";
 import { continuations, grow, inside, overlapsX, partialEdgeRows, redactionBoxes, rowMates, sameRow, stackGaps, textBlocks, union } from "./layout.js";
 import { marginExtended, marginTrimmed } from "./margin.js";
 
@@ -204,16 +204,24 @@ function failSafeDecisions(c: FrameContext, blockHasFinding: (i: number) => bool
 }
 
 /**
- * Whether a fail-safe piece at a stack's top or bottom shows that a row is there (layout.ts
- * `partialEdgeRows`): a faint-ink piece (it continues a row of the stack), or a line detection
- * took for text with some certainty. A weak line over texture next to a stack is no such evidence.
+ * Whether a fail-safe piece at a stack's top or bottom is part of a row seen only in part
+ * (layout.ts `partialEdgeRows`): a faint-ink piece (it continues a row of the stack), or a line
+ * detection took for text with some certainty that OCR did not read fairly well. A weak line over
+ * texture next to a stack shows no row; a line read fairly well ("Age: 67" at 70) is its whole row.
  */
-function rowEvidence(l: FrameLine): boolean {
-  return l.faint === true || (l.score ?? 1) >= EDGE_PIECE_SCORE;
+function partOfRow(text: FrameText, i: number): boolean {
+  const l = text.lines[i];
+  if (l.faint === true) return true;
+  const ws = text.words.filter((w) => w.line === i);
+  const fairlyRead = ws.length > 0 && ws.reduce((n, w) => n + w.confidence, 0) / ws.length >= EDGE_PIECE_READ;
+  return (l.score ?? 1) >= EDGE_PIECE_SCORE && !fairlyRead;
 }
 
 /** Text-likeness from which a piece at a stack's edge counts as a row (the faint-ink scan's "sure" line, faint-ink.ts). */
 const EDGE_PIECE_SCORE = 0.6;
+
+/** Mean word confidence (0-100) from which a piece at a stack's edge is its whole row (as layout.ts trusts a held row). */
+const EDGE_PIECE_READ = 60;
 
 /** Text-likeness from which a detected line is surely text: a faint piece beside it alone is taken. */
 const SURE_TEXT = 0.9;
@@ -276,7 +284,7 @@ export function decideRedactions(text: FrameText, options: DecideOptions): Redac
   const unread = options.failSafe !== false ? failSafeDecisions(c, blockHasFinding) : new Set<number>();
   if (c.byLine) {
     gapDecisions(c, new Set([...flagged, ...cued, ...unread]));
-    for (const row of partialEdgeRows(c.lineBoxes, blocks, unread, flagged, { widenable: (i) => rowEvidence(text.lines[i]) })) out.push({ frame: text.frame, box: grow(row, 1), reason: "unreadable-text", score: 0.5 });
+    for (const row of partialEdgeRows(c.lineBoxes, blocks, unread, flagged, { widenable: (i) => partOfRow(text, i) })) out.push({ frame: text.frame, box: grow(row, 1), reason: "unreadable-text", score: 0.5 });
   }
   return out;
 }

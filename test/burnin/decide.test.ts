@@ -204,4 +204,8 @@ test("when a fail-safe piece above a stack is a weak line rather than text or a 
   assert.equal(widened(piece({ score: 0.4 })), false);
   assert.equal(widened(piece({ score: 0.7 })), true);
   assert.equal(widened(piece({ score: 0.5, faint: true })), true);
+  // Read fairly well, the piece is its whole row (a short last row such as "Age: 67").
+  const read = piece({ score: 0.7 });
+  assert.equal(widened({ ...read, words: [...words, { text: "Age:", confidence: 80, box: { x: 185, y: 43, w: 8, h: 6 }, line: 3 }] }), false);
+  assert.equal(widened({ ...read, words: [...words, { text: "dg", confidence: 51, box: { x: 185, y: 43, w: 8, h: 6 }, line: 3 }] }), true);
 });
