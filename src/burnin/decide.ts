@@ -2,7 +2,7 @@
 import { analyzeWords, DEFAULT_ALLOW_LIST, BARE_AGE_SCORE, labelledLines, unreadDateRemainder, unreadRemainder, wholeHeaderValue, type PhiContext, type WordFinding } from "../phi/index.js";
 import type { Rect } from "../redact/index.js";
 import type { FrameText, PixelMode, RedactionDecision } from "./types.js";
-import { continuations, grow, inside, overlapsX, partialEdgeRows, redactionBoxes, rowMates, sameRow, stackGaps, textBlocks, union } from "./layout.js";
+import { continuations, grow, inside, overlapsX, partialEdgeRows, redactionBoxes, rowMates, sameRow, stackGaps, textBlocks, union, weakLine } from "./layout.js";
 import { marginExtended, marginTrimmed } from "./margin.js";
 
 /** Options of `decideRedactions`. */
@@ -148,7 +148,7 @@ function failSafeDecisions(c: FrameContext, blockHasFinding: (i: number) => bool
   const take = (u: { i: number; conf: number }): void => {
     // A faint piece (found beside detected text over ground of nearly its ink's grey) says so.
     const reason = text.lines[u.i].faint === true ? "faint-text" : "unreadable-text";
-    out.push({ frame: text.frame, box: grow(lineBoxes[u.i], 1), reason, score: 1 - u.conf / 100 });
+    out.push({ frame: text.frame, box: grow(lineBoxes[u.i], 1), reason, score: 1 - u.conf / 100, line: u.i });
     taken.add(u.i);
   };
   const minConf = options.readableConfidence ?? 55;
@@ -214,11 +214,8 @@ function partOfRow(text: FrameText, i: number): boolean {
   if (l.faint === true) return true;
   const ws = text.words.filter((w) => w.line === i);
   const fairlyRead = ws.length > 0 && ws.reduce((n, w) => n + w.confidence, 0) / ws.length >= EDGE_PIECE_READ;
-  return (l.score ?? 1) >= EDGE_PIECE_SCORE && !fairlyRead;
+  return !weakLine(l) && !fairlyRead;
 }
-
-/** Text-likeness from which a piece at a stack's edge counts as a row (the faint-ink scan's "sure" line, faint-ink.ts). */
-const EDGE_PIECE_SCORE = 0.6;
 
 /** Mean word confidence (0-100) from which a piece at a stack's edge is its whole row (as layout.ts trusts a held row). */
 const EDGE_PIECE_READ = 60;

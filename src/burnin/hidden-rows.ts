@@ -11,13 +11,15 @@
  * row (a value that runs from visible ground onto ground of its ink's value), for glyphs at the
  * ink level just past a row's boxes (a last character the text scans stopped short of), for a
  * row below the stack whose glyphs at the ink level stand over textured ground the text scans
- * could not see them on, and for the glyph tops of a row cut by the image's edge.
+ * could not see them on, and for the glyph tops of a row cut by the image's edge. Stacks are
+ * made of the decisions' boxes, except those of weak lines the fail-safe took (layout.ts
+ * `weakLine`): texture beside a stack would bend its edge and pitch.
  */
 import { overlapArea } from "../ocr/engine.js";
 import { median } from "../ocr/line-candidates.js";
 import type { Rendered } from "../pixels/render/index.js";
 import type { Rect } from "../redact/index.js";
-import { sameRow } from "./layout.js";
+import { sameRow, weakLine } from "./layout.js";
 import type { FrameText, RedactionDecision } from "./types.js";
 
 /** Options of `hiddenRowDecisions`. */
@@ -60,7 +62,9 @@ export function hiddenRowDecisions(decisions: readonly RedactionDecision[], text
   if (rendering.channels !== 1 || decisions.length < (options.minRows ?? 3)) return [];
   const out: RedactionDecision[] = [];
   const tolerance = options.tolerance ?? 2;
-  for (const stack of stacksOf(rowsOf(decisions.map((d) => d.box)), options.minRows ?? 3)) {
+  // A weak line the fail-safe took is no row of a stack: texture beside one would bend its edge and pitch.
+  const rowBoxes = decisions.filter((d) => d.line === undefined || !weakLine(text.lines[d.line])).map((d) => d.box);
+  for (const stack of stacksOf(rowsOf(rowBoxes), options.minRows ?? 3)) {
     const level = inkLevel(text, stack, rendering, tolerance);
     if (level === undefined) continue;
     // The stack's left edge: the lower quartile of its rows' (wrapped values start right of it, a row merged with texture left).

@@ -221,6 +221,18 @@ export function redactionBoxes(text: FrameText): Rect[] {
   });
 }
 
+/**
+ * A detected line that detection did not take for text with some certainty (text-likeness under
+ * 0.6, the faint-ink scan's "sure" line) and that is no faint-ink piece: the fail-safe may redact
+ * it inside a block with a finding, but it is no evidence of a row of a stack.
+ */
+export function weakLine(l: FrameLine): boolean {
+  return l.faint !== true && (l.score ?? 1) < ROW_EVIDENCE_SCORE;
+}
+
+/** Text-likeness from which a detected line is evidence of a stack's row (faint-ink.ts `minSourceScore`). */
+const ROW_EVIDENCE_SCORE = 0.6;
+
 /** Glyph height (pixels) up to which a line counts as tiny text. */
 const TINY_GLYPH = 4;
 

@@ -48,4 +48,6 @@ export interface RedactionDecision {
   /** Entity kind of a finding (PERSON, DATE, ID...), when a recognizer decided. */
   entity?: string;
   score: number;
+  /** The text line (index into `FrameText.lines`) a fail-safe decision redacts whole. */
+  line?: number;
 }

@@ -43,6 +43,20 @@ test("when fewer than three rows are redacted then there is no stack to go on fr
   assert.deepEqual(hiddenRowDecisions(decisions().slice(1), { ...text(), lines: text().lines.slice(1) }, r), []);
 });
 
+test("when a stack's third row is a weak line the fail-safe took then it is no row of the stack, and a faint piece or a sure line is", () => {
+  const r = withRows({ x0: 0, y0: 52, x1: W, y1: H });
+  const failSafe = (l: Partial<FrameLine>): [RedactionDecision[], FrameText] => {
+    const t = text();
+    t.lines[2] = { ...t.lines[2], ...l };
+    const d = decisions();
+    d[2] = { frame: 0, box: d[2].box, reason: "unreadable-text", score: 0.6, line: 2 };
+    return [d, t];
+  };
+  assert.deepEqual(hiddenRowDecisions(...failSafe({ score: 0.4 }), r), []);
+  assert.equal(hiddenRowDecisions(...failSafe({ score: 0.7 }), r).length, 2);
+  assert.equal(hiddenRowDecisions(...failSafe({ score: 0.5, faint: true }), r).length, 2);
+});
+
 test("when the rows above a stack are flat at the ink level then they are left unless asked for", () => {
   // The same stack 28 px lower, under a white band (rows 0-38).
   const down = (y: number) => y + 28;
