@@ -2,7 +2,7 @@
 import { analyzeWords, DEFAULT_ALLOW_LIST, BARE_AGE_SCORE, labelledLines, unreadDateRemainder, unreadRemainder, wholeHeaderValue, type PhiContext, type WordFinding } from "../phi/index.js";
 import type { Rect } from "../redact/index.js";
 import type { FrameText, PixelMode, RedactionDecision } from "./types.js";
-import { continuations, grow, inside, overlapsX, partialEdgeRows, redactionBoxes, rowMates, sameRow, stackGaps, textBlocks, union, weakLine } from "./layout.js";
+import { continuations, grow, inside, overlapsX, partialEdgeRows, readFairlyWell, redactionBoxes, rowMates, sameRow, stackGaps, textBlocks, union, weakLine } from "./layout.js";
 import { marginExtended, marginTrimmed } from "./margin.js";
 
 /** Options of `decideRedactions`. */
@@ -210,15 +210,8 @@ function failSafeDecisions(c: FrameContext, blockHasFinding: (i: number) => bool
  * texture next to a stack shows no row; a line read fairly well ("Age: 67" at 70) is its whole row.
  */
 function partOfRow(text: FrameText, i: number): boolean {
-  const l = text.lines[i];
-  if (l.faint === true) return true;
-  const ws = text.words.filter((w) => w.line === i);
-  const fairlyRead = ws.length > 0 && ws.reduce((n, w) => n + w.confidence, 0) / ws.length >= EDGE_PIECE_READ;
-  return !weakLine(l) && !fairlyRead;
+  return text.lines[i].faint === true || (!weakLine(text.lines[i]) && !readFairlyWell(text, i));
 }
-
-/** Mean word confidence (0-100) from which a piece at a stack's edge is its whole row (as layout.ts trusts a held row). */
-const EDGE_PIECE_READ = 60;
 
 /** Text-likeness from which a detected line is surely text: a faint piece beside it alone is taken. */
 const SURE_TEXT = 0.9;

@@ -221,6 +221,15 @@ export function redactionBoxes(text: FrameText): Rect[] {
   });
 }
 
+/** Whether OCR read line `i` fairly well: words with a mean confidence of 60 or more. */
+export function readFairlyWell(text: FrameText, i: number): boolean {
+  const ws = text.words.filter((w) => w.line === i);
+  return ws.length > 0 && ws.reduce((n, w) => n + w.confidence, 0) / ws.length >= FAIR_READ;
+}
+
+/** Mean word confidence (0-100) of a line read fairly well. */
+const FAIR_READ = 60;
+
 /**
  * A detected line that detection did not take for text with some certainty (text-likeness under
  * 0.6, the faint-ink scan's "sure" line) and that is no faint-ink piece: the fail-safe may redact
@@ -239,11 +248,6 @@ const TINY_GLYPH = 4;
 /** The line boxes with tall lines trimmed and merged lines cut to their rows (see redactionBoxes). */
 function mergedLineBoxes(text: FrameText): Rect[] {
   const lines = text.lines;
-  // A held row is trusted to be the text at one end of the line only when OCR read it fairly well.
-  const wellRead = (j: number): boolean => {
-    const ws = text.words.filter((w) => w.line === j);
-    return ws.length > 0 && ws.reduce((n, w) => n + w.confidence, 0) / ws.length >= 60;
-  };
   return lines.map((l, i) => {
     const b = tallTrimmed(text, i);
     const heldIdx = lines.map((_, j) => j).filter((j) => {
@@ -254,12 +258,13 @@ function mergedLineBoxes(text: FrameText): Rect[] {
     });
     const held = heldIdx.map((j) => lines[j]);
     if (!held.length) return b;
-    // Two rows merged, or one row with texture beside it (the row holds one end of the line); not a
-    // line that merely holds a fragment somewhere in its middle.
+    // Two rows merged, or one row with texture beside it (the row holds one end of the line, and
+    // OCR read it fairly well, so it is trusted to be the text); not a line that merely holds a
+    // fragment somewhere in its middle.
     const m = Math.max(...held.map((h) => h.box.h));
     const lo = Math.min(...held.map((h) => h.box.x));
     const hi = Math.max(...held.map((h) => h.box.x + h.box.w));
-    const atAnEnd = (Math.abs(lo - b.x) <= m || Math.abs(b.x + b.w - hi) <= m) && heldIdx.every(wellRead);
+    const atAnEnd = (Math.abs(lo - b.x) <= m || Math.abs(b.x + b.w - hi) <= m) && heldIdx.every((j) => readFairlyWell(text, j));
     if (held.length < 2 && hi - lo < 0.6 * b.w && !atAnEnd) return b;
     // Never narrower than the words OCR read in the line itself.
     const own = lineWords(text, i);

@@ -55,9 +55,9 @@ function candidates(context: PhiContext): string[] {
 /**
  * Places read text inside the header value it is part of (one misread character allowed in five
  * or more) and returns how many characters of that value lie before and after it, or undefined
- * when the text is no strict part of any value. Text
- * burned on a saturated band often reads only in part; the rest of the value is still there.
- * When several values hold the text, the one leaving the most unread wins (the safer extent).
+ * when the text is no strict part of any value. Text burned on a saturated band often reads only
+ * in part; the rest of the value is still there. When several values hold the text, the one
+ * leaving the most unread wins (the safer extent).
  */
 export function unreadRemainder(read: string, context: PhiContext): ValueRemainder | undefined {
   const r = fold(read);
