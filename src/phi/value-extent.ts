@@ -110,7 +110,7 @@ export function unreadDateRemainder(read: string, context: PhiContext): ValueRem
     for (const sp of dateSpellings(ymd)) {
       if (sp.partial) continue;
       if (sp.compact === r) return undefined;
-      const k = sp.compact.indexOf(r);
+      const k = placeRead(r, sp.compact);
       if (k < 0) continue;
       const rest = { before: Math.min(k, MAX_DATE_REST), after: Math.min(sp.compact.length - k - r.length, MAX_DATE_REST) };
       if (!best || rest.before + rest.after > best.before + best.after) best = rest;

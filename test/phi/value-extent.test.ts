@@ -36,6 +36,10 @@ test("when part of a date spelling is read then the rest of the spelling is its 
   assert.equal(unreadDateRemainder("1999 Sep 23", context), undefined);
   assert.equal(unreadDateRemainder("09/23/1999", context), undefined);
   assert.equal(unreadDateRemainder("Sep", context), undefined); // no digit
+  // One character misread in five or more ("1O99 Sep" of 1999 Sep 23) still places the reading.
+  assert.deepEqual(unreadDateRemainder("1O99 Sep", context), unreadDateRemainder("1999 Sep", context));
+  assert.notEqual(unreadDateRemainder("1999 Sep", context), undefined);
+  assert.equal(unreadDateRemainder("1OO9 Sep", context), undefined);
 });
 
 test("when a value holds a letter that upper-cases to two (ß) then positions still map back to the value", () => {
