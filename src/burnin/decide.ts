@@ -2,7 +2,7 @@
 import { analyzeWords, DEFAULT_ALLOW_LIST, BARE_AGE_SCORE, labelledLines, unreadDateRemainder, unreadRemainder, wholeHeaderValue, type PhiContext, type WordFinding } from "../phi/index.js";
 import type { Rect } from "../redact/index.js";
 import type { FrameText, PixelMode, RedactionDecision } from "./types.js";
-import { continuations, grow, inside, overlapsX, partialEdgeRows, readFairlyWell, redactionBoxes, rowMates, sameRow, stackGaps, textBlocks, union, weakLine } from "./layout.js";
+import { continuations, grow, inside, overlapsX, partialEdgeRows, readFairlyWell, redactionBoxes, rowGaps, rowMates, sameRow, stackGaps, textBlocks, union, weakLine } from "./layout.js";
 import { marginExtended, marginTrimmed } from "./margin.js";
 
 /** Options of `decideRedactions`. */
@@ -121,13 +121,15 @@ function cueDecisions(c: FrameContext, flagged: ReadonlySet<number>, blockHasFin
 }
 
 /**
- * Rows lost between redacted lines of a stack (see stackGaps): lines with a finding, a label cue
- * or taken by the fail-safe alike, since a stack of text rows is regular whatever each row says.
+ * Rows lost between redacted lines of a stack (see stackGaps), and gaps inside a row between two
+ * redacted pieces of it (see rowGaps): lines with a finding, a label cue or taken by the
+ * fail-safe alike, since a stack of text rows is regular whatever each row says.
  */
 function gapDecisions(c: FrameContext, redacted: ReadonlySet<number>): void {
   for (const gap of stackGaps(c.text.lines, c.blocks, redacted, c.lineBoxes)) {
     c.out.push({ frame: c.text.frame, box: grow(gap, 1), reason: "stack-gap", score: 0.5 });
   }
+  for (const gap of rowGaps(c.text.lines, redacted, c.lineBoxes)) c.out.push({ frame: c.text.frame, box: grow(gap, 1), reason: "row-gap", score: 0.5 });
 }
 
 /**

@@ -114,6 +114,34 @@ export const inside = (w: Rect, l: Rect): boolean => {
 
 
 /**
+ * Gaps inside a row between two redacted pieces of it: lines of similar glyphs on one row whose
+ * facing ends lie less than `maxGap` glyph heights apart (a value that detection split where it
+ * lost a character or a separator, or a label and its value). The gap is covered over the rows
+ * both pieces share; the nearest piece to the right only, so a gap never reaches past a piece.
+ * `spans` are the pieces' redaction boxes.
+ */
+export function rowGaps(lines: readonly FrameLine[], redacted: ReadonlySet<number>, spans: readonly Rect[], maxGap = 2): Rect[] {
+  const out: Rect[] = [];
+  for (const i of redacted) {
+    const a = spans[i];
+    let next: number | undefined;
+    for (const j of redacted) {
+      const b = spans[j];
+      if (j === i || b.x < a.x + a.w || !sameRow(a, b) || !similarGlyphs(lines[i].charHeight, lines[j].charHeight)) continue;
+      if (next === undefined || b.x < spans[next].x) next = j;
+    }
+    if (next === undefined) continue;
+    const b = spans[next];
+    const gap = b.x - (a.x + a.w);
+    if (gap <= 0 || gap > maxGap * Math.max(lines[i].charHeight, lines[next].charHeight)) continue;
+    const y0 = Math.max(a.y, b.y);
+    const y1 = Math.min(a.y + a.h, b.y + b.h);
+    out.push({ x: a.x + a.w, y: y0, w: gap, h: y1 - y0 });
+  }
+  return out;
+}
+
+/**
  * Rows missing from a regular stack of PHI lines: where two flagged lines of one block, left
  * aligned and of similar height, lie two line pitches apart with nothing detected between them,
  * the row between held text that detection could not separate from its background (a bright

@@ -43,7 +43,7 @@ export interface FrameText {
 export interface RedactionDecision {
   frame: number;
   box: Rect;
-  /** Recognizer name ("header-values", "date-pattern", ...), "label-cue", "stack-gap", "unreadable-text", "faint-text", "hidden-row" (see hidden-rows.ts) or "all-text". */
+  /** Recognizer name ("header-values", "date-pattern", ...), "label-cue", "stack-gap", "row-gap", "unreadable-text", "faint-text", "hidden-row" (see hidden-rows.ts) or "all-text". */
   reason: string;
   /** Entity kind of a finding (PERSON, DATE, ID...), when a recognizer decided. */
   entity?: string;

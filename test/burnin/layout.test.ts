@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { continuations, partialEdgeRows, redactionBoxes, rowMates, stackGaps, textBlocks } from "../../src/burnin/layout.js";
+import { continuations, partialEdgeRows, redactionBoxes, rowGaps, rowMates, stackGaps, textBlocks } from "../../src/burnin/layout.js";
 import type { FrameLine, FrameText } from "../../src/burnin/types.js";
 
 const line = (x: number, y: number, w: number, h = 10, charHeight = 8): FrameLine => ({ box: { x, y, w, h }, charHeight });
@@ -180,4 +180,15 @@ test("when the caller says a piece is no evidence of a row then its row is not a
 
 test("when the stack has fewer than two other rows then no row is added", () => {
   assert.deepEqual(partialEdgeRows([stackRows[0], { x: 185, y: 43, w: 8, h: 6 }], [0, 0], new Set([1]), new Set([0])), []);
+});
+
+test("when two redacted pieces of one row lie less than two glyph heights apart then the gap between them is covered, to the nearest piece only", () => {
+  // Glyphs 8 px: pieces at 10-60 and 70-120 (gap 10), a third at 125-160 (gap 5), one far off at 200.
+  const lines = [line(10, 20, 50), line(70, 21, 50), line(125, 20, 35), line(200, 20, 40)];
+  const spans = lines.map((l) => l.box);
+  assert.deepEqual(rowGaps(lines, new Set([0, 1, 2, 3]), spans), [{ x: 60, y: 21, w: 10, h: 9 }, { x: 120, y: 21, w: 5, h: 9 }]);
+  // Not redacted, another row, or glyphs of another size: no gap.
+  assert.deepEqual(rowGaps(lines, new Set([0, 2]), spans), []);
+  assert.deepEqual(rowGaps([lines[0], line(70, 40, 50)], new Set([0, 1]), [spans[0], { x: 70, y: 40, w: 50, h: 10 }]), []);
+  assert.deepEqual(rowGaps([lines[0], line(70, 21, 50, 10, 20)], new Set([0, 1]), spans.slice(0, 2)), []);
 });
