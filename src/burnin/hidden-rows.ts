@@ -47,6 +47,9 @@ interface Row {
   h: number;
 }
 
+/** A row as a box. */
+const rowBox = (r: Row): Rect => ({ x: r.x0, y: r.y, w: r.x1 - r.x0, h: r.h });
+
 /** A stack of rows: left-aligned, a regular pitch apart. */
 interface Stack {
   rows: Row[];
@@ -157,7 +160,7 @@ function rowsOf(boxes: readonly Rect[]): Row[] {
   // The same box decided for several reasons counts once.
   const unique = [...new Map(boxes.map((b) => [`${b.x},${b.y},${b.w},${b.h}`, b])).values()];
   for (const b of unique.filter((b) => b.h <= 1.6 * h).sort((a, c) => a.y - c.y)) {
-    const row = rows.find((r) => sameRow({ x: r.x0, y: r.y, w: r.x1 - r.x0, h: r.h }, b));
+    const row = rows.find((r) => sameRow(rowBox(r), b));
     if (!row) rows.push({ x0: b.x, x1: b.x + b.w, y: b.y, h: b.h });
     else {
       row.x0 = Math.min(row.x0, b.x);
@@ -207,7 +210,7 @@ function stacksOf(rows: readonly Row[], minRows: number): Stack[] {
  * rendering bears out (a line found in another rendering, an inverted or colour one, may not).
  */
 function inkLevel(text: FrameText, stack: Stack, rendering: Rendered, tolerance: number): number | undefined {
-  const on = text.lines.filter((l) => l.level !== undefined && !l.faint && stack.rows.some((r) => sameRow({ x: r.x0, y: r.y, w: r.x1 - r.x0, h: r.h }, l.box) && l.box.x < r.x1 && l.box.x + l.box.w > r.x0));
+  const on = text.lines.filter((l) => l.level !== undefined && !l.faint && stack.rows.some((r) => sameRow(rowBox(r), l.box) && l.box.x < r.x1 && l.box.x + l.box.w > r.x0));
   const shown = on.filter((l) => bearsOut(rendering, l.box, l.level!, l.polarity === "dark", tolerance));
   const bright = shown.filter((l) => l.polarity === "bright");
   const most = 2 * bright.length > shown.length ? bright : shown.filter((l) => l.polarity !== "bright");

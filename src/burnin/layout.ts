@@ -1,4 +1,5 @@
 // Layout of detected text in a frame: blocks of stacked lines, rows split into pieces, wrapped values, gaps in a stack.
+import { SURE_LINE_SCORE } from "../ocr/faint-ink.js";
 import type { Rect } from "../redact/index.js";
 import type { FrameLine, FrameText } from "./types.js";
 
@@ -260,15 +261,13 @@ const FAIR_READ = 60;
 
 /**
  * A detected line that detection did not take for text with some certainty (text-likeness under
- * 0.6, the faint-ink scan's "sure" line) and that is no faint-ink piece: the fail-safe may redact
- * it inside a block with a finding, but it is no evidence of a row of a stack.
+ * the faint-ink scan's "sure" line, 0.6) and that is no faint-ink piece: the fail-safe may
+ * redact it inside a block with a finding, but it is no evidence of a row of a stack.
  */
 export function weakLine(l: FrameLine): boolean {
-  return l.faint !== true && (l.score ?? 1) < ROW_EVIDENCE_SCORE;
+  return l.faint !== true && (l.score ?? 1) < SURE_LINE_SCORE;
 }
 
-/** Text-likeness from which a detected line is evidence of a stack's row (faint-ink.ts `minSourceScore`). */
-const ROW_EVIDENCE_SCORE = 0.6;
 
 /** Glyph height (pixels) up to which a line counts as tiny text. */
 const TINY_GLYPH = 4;

@@ -25,7 +25,7 @@ export interface FaintInkOptions {
   minInkRatio?: number;
   /** Smallest difference between the ink level and a window's ground, in grey levels. Default 10. */
   minGroundContrast?: number;
-  /** Smallest text score of a line whose row is followed past its ends, or of a stack's line. Default 0.6. */
+  /** Smallest text score of a line whose row is followed past its ends, or of a stack's line. Default SURE_LINE_SCORE (0.6). */
   minSourceScore?: number;
   /** Smallest text score of a lone line (in no stack) whose neighbour rows are looked for. Default 0.9. */
   minLoneScore?: number;
@@ -64,7 +64,7 @@ export function faintInkPieces(image: GreyImage, lines: readonly TextLine[], opt
     taken.push(box);
   };
   // Only lines that are text beyond doubt are followed (texture ends in texture).
-  const sure = (i: number): boolean => lines[i].score >= (options.minSourceScore ?? 0.6);
+  const sure = (i: number): boolean => lines[i].score >= (options.minSourceScore ?? SURE_LINE_SCORE);
   for (let i = 0; i < lines.length; i++) {
     const rows = rowsOf[i];
     if (!rows || !sure(i)) continue;
@@ -174,6 +174,9 @@ function rowBox(of: OcrBox, run: Run, shift: number, height: number): OcrBox {
   const y1 = Math.min(height, of.y + of.h + shift);
   return { x: run.x0, y: y0, w: run.x1 - run.x0, h: Math.max(1, y1 - y0) };
 }
+
+/** Text score from which a detected line is surely text enough to follow its row or stack (and, in burnin/layout.ts, to be a stack's row). */
+export const SURE_LINE_SCORE = 0.6;
 
 /** True for a pixel at least halfway from the ground to the ink level. */
 function isInk(v: number, level: number, ground: number, dark: boolean): boolean {
