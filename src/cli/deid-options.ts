@@ -82,6 +82,9 @@ export async function processorOptionsFrom(flags: DeidFlags, warn: (msg: string)
   const secret = resolveSecret(flags, warn);
   const mappingText = flags.mapping ? readFileSync(flags.mapping, "utf8") : undefined;
   const mapping = mappingText ? (await import("../deid/pseudonym.js")).parseMappingCsv(mappingText) : undefined;
+  const pixels = pixelMode(flags.pixels ?? "phi");
+  const ocrEngine = pixels !== "off" ? await (await import("../ocr/default-engines.js")).resolveOcrEngine(flags.ocrEngine ?? "auto") : flags.ocrEngine ?? "auto";
+  const inThread = (flags.workers !== undefined && Number(flags.workers) <= 1) || availableParallelism() <= 1; // as planRunners decides
   return {
     profile,
     secretHex: secret.hex,
@@ -98,9 +101,11 @@ export async function processorOptionsFrom(flags: DeidFlags, warn: (msg: string)
     layout,
     redactRects,
     regionRulesText,
-    pixels: pixelMode(flags.pixels ?? "phi"),
-    ocrEngine: flags.ocrEngine ?? "tesseract.js",
-    ocrWorkers: flags.workers !== undefined && Number(flags.workers) <= 1 ? availableParallelism() : 1,
+    pixels,
+    ocrEngine,
+    ocrWorkers: inThread ? availableParallelism() : 1,
+    // Workers run several files at once for the native engine, whose batches are their stacks.
+    ocrConcurrentFiles: ocrEngine === "tesseract-cli" && !inThread,
     failSafe: flags.failSafe !== false,
     hiddenRows: flags.hiddenRows !== false,
   };

@@ -7,9 +7,8 @@
  * itself. `cacheMethod: "none"` keeps tesseract.js from writing traineddata into the cwd.
  */
 import { existsSync } from "node:fs";
-import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import Tesseract, { createWorker, OEM, type Worker } from "tesseract.js";
 import {
   OcrEngineError,
@@ -19,13 +18,11 @@ import {
   type OcrWord,
   type RecognizeOptions,
 } from "./engine.js";
+import { tesseractJsLangPath, type TesseractJsModel } from "./bundled-model.js";
 import { encodePnm } from "./raster.js";
 import { parseTesseractTsv, tesseractParameters } from "./tsv.js";
 
-const require = createRequire(import.meta.url);
-
-/** Which traineddata flavour of @tesseract.js-data to load. */
-export type TesseractJsModel = "best_int" | "standard";
+export { tesseractJsLangPath, type TesseractJsModel } from "./bundled-model.js";
 
 /** Options of the tesseract.js engine. */
 export interface TesseractJsOptions extends OcrEngineOptions {
@@ -44,21 +41,6 @@ export interface TesseractJsOptions extends OcrEngineOptions {
    * load_freq_dawg: "0" } turns off the word lists, which pull names and numbers towards words).
    */
   initConfig?: Record<string, string>;
-}
-
-/** Locates the traineddata directory of @tesseract.js-data/<lang> for a model flavour. */
-export function tesseractJsLangPath(lang: string, model: TesseractJsModel = "best_int"): string {
-  let pkgJson: string;
-  try {
-    pkgJson = require.resolve(`@tesseract.js-data/${lang}/package.json`);
-  } catch (cause) {
-    throw new OcrEngineError(
-      "OCR_ENGINE_UNAVAILABLE",
-      `Language data package "@tesseract.js-data/${lang}" is not installed; it is needed for OCR language "${lang}".`,
-      { cause },
-    );
-  }
-  return join(dirname(pkgJson), model === "best_int" ? "4.0.0_best_int" : "4.0.0");
 }
 
 interface Job {

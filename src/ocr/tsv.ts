@@ -32,6 +32,22 @@ export function parseTesseractTsv(tsv: string): OcrWord[] {
   return words;
 }
 
+/**
+ * Parses the TSV of a multi-page run (one page per image, page_num counting from 1) into the
+ * words of each of `pages` pages; pages tesseract did not report are empty.
+ */
+export function parseTesseractTsvPages(tsv: string, pages: number): OcrWord[][] {
+  const rows: string[][] = Array.from({ length: pages }, () => []);
+  for (const row of tsv.split("\n")) {
+    const tab = row.indexOf("\t");
+    const tab2 = tab < 0 ? -1 : row.indexOf("\t", tab + 1);
+    if (tab2 < 0) continue;
+    const page = Number(row.slice(tab + 1, tab2));
+    if (Number.isInteger(page) && page >= 1 && page <= pages) rows[page - 1].push(row);
+  }
+  return rows.map((r) => parseTesseractTsv(r.join("\n")));
+}
+
 /** Tesseract parameters for the common recognize options. */
 export function tesseractParameters(options: {
   psm?: number;

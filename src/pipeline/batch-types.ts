@@ -30,6 +30,12 @@ export interface BatchOptions {
    * this thread processes files too, from the start, and the workers join once loaded.
    */
   quickFiles?: boolean;
+  /**
+   * Files each worker runs at once (default 1, one at a time). More lets a processor that waits
+   * on a batching service (the native OCR engine reads the images of waiting files together) fill
+   * its batches; a crash then reruns the files in flight one at a time to find the one to blame.
+   */
+  filesPerWorker?: number;
   /** Per-file time limit in ms (default 300 000); a file over it is quarantined and its worker replaced. */
   timeoutMs?: number;
   /** Heap limit of each worker in MiB (default: Node's); a worker over it fails only its file. */

@@ -69,8 +69,12 @@ export class BatchRunners {
   static async start(options: BatchOptions, plan: RunnerPlan, join = WORKERS_JOIN): Promise<BatchRunners> {
     const processorUrl = options.processorUrl instanceof URL ? options.processorUrl.href : String(options.processorUrl);
     const common = { processorUrl, processorOptions: options.processorOptions, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS };
+    const concurrent = Math.max(1, Math.floor(options.filesPerWorker ?? 1));
     const poolOptions = plan.workers > 0
-      ? { ...common, size: plan.workers, depth: options.quickFiles ? 2 : 1, workerMemoryMb: options.workerMemoryMb }
+      ? {
+        ...common, size: plan.workers, workerMemoryMb: options.workerMemoryMb,
+        ...(concurrent > 1 ? { depth: concurrent, concurrent: true } : { depth: options.quickFiles ? 2 : 1 }),
+      }
       : undefined;
     if (plan.inThread) return new BatchRunners(await InProcessRunner.start(common), poolOptions, join);
     const runners = new BatchRunners(undefined, poolOptions, join);

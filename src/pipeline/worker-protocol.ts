@@ -4,6 +4,8 @@ import type { FileTask, TaskResult } from "./task.js";
 export interface WorkerInit {
   processorUrl: string;
   processorOptions: unknown;
+  /** Run the files sent at once (their awaits interleave) instead of one at a time in order. */
+  concurrent?: boolean;
 }
 
 /** Main thread -> worker: process one file. */

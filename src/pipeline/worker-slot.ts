@@ -18,7 +18,7 @@ export interface WorkerSlotOptions extends WorkerInit {
  * not get --import hooks for their entry.
  */
 function spawnWorker(options: WorkerSlotOptions): Worker {
-  const init: WorkerInit = { processorUrl: options.processorUrl, processorOptions: options.processorOptions };
+  const init: WorkerInit = { processorUrl: options.processorUrl, processorOptions: options.processorOptions, concurrent: options.concurrent };
   const resourceLimits = options.workerMemoryMb ? { maxOldGenerationSizeMb: options.workerMemoryMb } : undefined;
   const self = import.meta.url;
   if (self.endsWith(".ts")) {
@@ -39,7 +39,7 @@ interface Pending {
   task: FileTask;
   resolve: (r: TaskResult | undefined) => void;
   posted: boolean;
-  /** Set while the file is the one the worker runs (the head): its time limit. */
+  /** Set while the worker runs the file: its time limit. */
   timer?: NodeJS.Timeout;
   t0: number;
 }
@@ -48,12 +48,19 @@ interface Pending {
  * One worker thread, replaced after a crash or a timeout. Files queue in the worker, which
  * runs them one at a time in order, so the head of the queue is the one running: a crash or
  * a timeout fails only the head; the files behind it go to the replacement worker.
+ *
+ * A concurrent worker (`WorkerInit.concurrent`) runs the files it is sent at once, each under
+ * its own time limit. A timeout fails that file; a crash with several files in flight fails none
+ * of them yet: they are run again on the replacement one at a time, so a file that crashes its
+ * worker again is the one that fails.
  */
 export class WorkerSlot {
   private worker?: Worker;
   private starting?: Promise<void>;
   private readonly queue: Pending[] = [];
   private nextId = 0;
+  /** Files in flight when a concurrent worker crashed: run one at a time until they are done. */
+  private readonly suspects = new Set<number>();
   /** Set by the pool's abort: no new work, results dropped. */
   aborted = false;
 
@@ -82,7 +89,10 @@ export class WorkerSlot {
           clearTimeout(timer);
           this.drop(w);
           reject(new DicomError("CONFIG", m.reason));
-        } else if (w === this.worker && this.queue[0]?.id === m.id) this.finishHead(m.result);
+        } else if (w === this.worker) {
+          const i = this.queue.findIndex((p) => p.id === m.id && p.posted);
+          if (i >= 0) this.finish(i, m.result);
+        }
       });
       const died = (e?: Error) => {
         clearTimeout(timer);
@@ -90,7 +100,15 @@ export class WorkerSlot {
         if (w !== this.worker) return;
         this.drop(w);
         const oom = (e as NodeJS.ErrnoException | undefined)?.code === "ERR_WORKER_OUT_OF_MEMORY";
-        if (this.queue[0]?.posted) this.finishHead(failedResult("WORKER_CRASH", oom ? "worker crashed (out of memory)" : "worker crashed", this.elapsed()));
+        const inFlight = this.queue.filter((p) => p.posted);
+        if (inFlight.length > 1 && this.options.concurrent === true) {
+          // Which one crashed it is unknown: each runs again alone on the replacement.
+          for (const p of inFlight) this.suspects.add(p.id);
+          this.unpost();
+          this.pump();
+        } else if (this.queue[0]?.posted) {
+          this.finish(0, failedResult("WORKER_CRASH", oom ? "worker crashed (out of memory)" : "worker crashed", this.elapsed()));
+        }
       };
       w.on("error", died);
       w.on("exit", () => died());
@@ -112,7 +130,7 @@ export class WorkerSlot {
     });
   }
 
-  /** Sends the queued files to a ready worker and arms the head's time limit; starts a worker when there is none. */
+  /** Sends the queued files to a ready worker and arms their time limits (serial: the head's); starts a worker when there is none. */
   private pump(): void {
     if (this.aborted || this.queue.length === 0) return;
     const worker = this.worker;
@@ -122,29 +140,47 @@ export class WorkerSlot {
       });
       return;
     }
+    const concurrent = this.options.concurrent === true;
+    // While suspects of a crash remain, a concurrent worker gets one file at a time.
+    const one = concurrent && this.queue.some((p) => this.suspects.has(p.id));
     for (const p of this.queue) {
       if (p.posted) continue;
+      if (one && this.queue.some((q) => q.posted)) break;
       p.posted = true;
       worker.postMessage({ type: "file", id: p.id, task: p.task });
+      if (concurrent) this.arm(p, worker);
     }
-    const head = this.queue[0];
-    if (!head.timer) {
-      head.t0 = performance.now();
-      head.timer = setTimeout(() => {
-        this.drop(worker);
-        this.finishHead(failedResult("TIMEOUT", `no result within ${this.options.timeoutMs} ms`, this.elapsed()));
-      }, this.options.timeoutMs);
-    }
+    if (!concurrent) this.arm(this.queue[0], worker);
   }
 
-  /** Resolves the running file; the next one becomes the head (on a replacement worker if this one was dropped). */
-  private finishHead(result: TaskResult): void {
-    const head = this.queue.shift();
-    if (!head) return;
-    clearTimeout(head.timer);
-    head.resolve(result);
-    if (!this.worker) for (const p of this.queue) p.posted = false;
+  /** Starts a file's time limit (once): past it the worker is dropped and the file fails. */
+  private arm(p: Pending, worker: Worker): void {
+    if (p.timer) return;
+    p.t0 = performance.now();
+    p.timer = setTimeout(() => {
+      this.drop(worker);
+      this.finish(this.queue.indexOf(p), failedResult("TIMEOUT", `no result within ${this.options.timeoutMs} ms`, this.elapsed(p)));
+    }, this.options.timeoutMs);
+  }
+
+  /** Resolves a file; when the worker was dropped, the files left are sent again to its replacement. */
+  private finish(i: number, result: TaskResult): void {
+    if (i < 0) return;
+    const [p] = this.queue.splice(i, 1);
+    clearTimeout(p.timer);
+    this.suspects.delete(p.id);
+    p.resolve(result);
+    if (!this.worker) this.unpost();
     this.pump();
+  }
+
+  /** Marks the files in flight as not sent (their worker is gone) and stops their time limits. */
+  private unpost(): void {
+    for (const p of this.queue) {
+      p.posted = false;
+      clearTimeout(p.timer);
+      p.timer = undefined;
+    }
   }
 
   /** Resolves every queued file with undefined (abort). */
@@ -161,7 +197,7 @@ export class WorkerSlot {
     void w?.terminate();
   }
 
-  private elapsed(): number {
-    return this.queue[0] ? Math.round(performance.now() - this.queue[0].t0) : 0;
+  private elapsed(p: Pending | undefined = this.queue[0]): number {
+    return p ? Math.round(performance.now() - p.t0) : 0;
   }
 }

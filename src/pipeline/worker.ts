@@ -1,4 +1,4 @@
-/** Worker thread entry: loads the processor once, then processes the files it is sent, one at a time. */
+/** Worker thread entry: loads the processor once, then processes the files it is sent, one at a time (or at once when concurrent). */
 import { parentPort, workerData } from "node:worker_threads";
 import { isDicomError } from "../core/errors.js";
 import { loadProcessor } from "./load-processor.js";
@@ -28,10 +28,11 @@ try {
       port.postMessage({ type: "result", id: m.id, result: failedResult("INTERNAL", "processor result is not structured-cloneable", result.ms) } satisfies WorkerMessage);
     }
   };
-  // Files may queue here (see WorkerPoolOptions.depth): one at a time, in order.
+  // Files may queue here (see WorkerPoolOptions.depth): one at a time, in order, unless concurrent.
   let queue = Promise.resolve();
   port.on("message", (m: FileMessage) => {
-    queue = queue.then(() => handle(m));
+    if (init.concurrent === true) void handle(m);
+    else queue = queue.then(() => handle(m));
   });
   port.postMessage({ type: "ready" } satisfies WorkerMessage);
 } catch (e) {

@@ -1,8 +1,11 @@
 import assert from "node:assert/strict";
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { test } from "node:test";
 import { OcrEngineError } from "../../src/ocr/engine.js";
 import { crop, invert, toGrey } from "../../src/ocr/raster.js";
-import { createTesseractCliEngine, detectTesseractCli } from "../../src/ocr/tesseract-cli.js";
+import { createTesseractCliEngine, detectTesseractCli, nativeTesseractUsable } from "../../src/ocr/tesseract-cli.js";
 import { syntheticText } from "./fixture.js";
 
 const version = await detectTesseractCli();
@@ -24,5 +27,86 @@ test("when tesseract is installed then a text line is read through stdin and TSV
     assert.ok(words.some((w) => w.text.includes("0123456789")), `words: ${words.map((w) => w.text).join(" ")}`);
   } finally {
     await engine.close();
+  }
+});
+
+/** A script that stands in for tesseract: logs each run, then runs `body` (sh). */
+function fakeTesseract(dir: string, body: string): string {
+  const path = join(dir, "tesseract");
+  writeFileSync(path, `#!/bin/sh\nif [ "$1" = "--version" ]; then echo "tesseract 5.3.0"; exit 0; fi\necho run >> "${join(dir, "runs.log")}"\n${body}\n`);
+  chmodSync(path, 0o755);
+  return path;
+}
+
+const runs = (dir: string): number => (existsSync(join(dir, "runs.log")) ? readFileSync(join(dir, "runs.log"), "utf8").trim().split("\n").length : 0);
+
+test("when tesseract is older than 4 then creation fails with OCR_ENGINE_UNAVAILABLE", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "dicom-deid-tess-"));
+  try {
+    const binary = join(dir, "tesseract");
+    writeFileSync(binary, '#!/bin/sh\necho "tesseract 3.05.02"\n');
+    chmodSync(binary, 0o755);
+    assert.equal(await nativeTesseractUsable(binary), false);
+    await assert.rejects(createTesseractCliEngine({ binary, model: "system" }), (e: unknown) => e instanceof OcrEngineError && e.code === "OCR_ENGINE_UNAVAILABLE" && /4 or later/.test(e.message));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("when images are asked for at once then one process reads them as a batch, and a failed batch is read again one image at a time", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "dicom-deid-tess-"));
+  try {
+    // Fails on a multi-page TIFF ("II*"), reads a single PGM as one word.
+    const binary = fakeTesseract(dir, [
+      'head=$(head -c 2)',
+      'if [ "$head" = "II" ]; then echo "cannot read" >&2; exit 1; fi',
+      'printf "level\\tpage_num\\tblock_num\\tpar_num\\tline_num\\tword_num\\tleft\\ttop\\twidth\\theight\\tconf\\ttext\\n5\\t1\\t1\\t1\\t1\\t1\\t0\\t0\\t4\\t4\\t90\\tok\\n"',
+    ].join("\n"));
+    const engine = await createTesseractCliEngine({ binary, model: "system", workers: 1, minBatch: 3, lingerMs: 5000 });
+    const image = { width: 4, height: 4, channels: 1 as const, data: new Uint8Array(16).fill(255) };
+    const words = await Promise.all([engine.recognize(image, { psm: 6 }), engine.recognize(image, { psm: 6 }), engine.recognize(image, { psm: 6 })]);
+    assert.deepEqual(words.map((w) => w.map((x) => x.text)), [["ok"], ["ok"], ["ok"]]);
+    assert.equal(runs(dir), 4); // the batch, then each image alone
+    await engine.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("when one image of a batch cannot be read then only its request fails with OCR_FAILED", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "dicom-deid-tess-"));
+  try {
+    // Reads only images whose PGM header says 4 x 4; a multi-page TIFF always fails.
+    const binary = fakeTesseract(dir, [
+      'head=$(head -c 6)',
+      'if [ "$head" != "$(printf "P5\\n4 4")" ]; then exit 1; fi',
+      'printf "5\\t1\\t1\\t1\\t1\\t1\\t0\\t0\\t4\\t4\\t90\\tok\\n"',
+    ].join("\n"));
+    const engine = await createTesseractCliEngine({ binary, model: "system", workers: 1, minBatch: 2, lingerMs: 5000 });
+    const good = { width: 4, height: 4, channels: 1 as const, data: new Uint8Array(16).fill(255) };
+    const bad = { width: 5, height: 4, channels: 1 as const, data: new Uint8Array(20).fill(255) };
+    const [a, b] = await Promise.allSettled([engine.recognize(good), engine.recognize(bad)]);
+    assert.equal(a.status, "fulfilled");
+    assert.ok(b.status === "rejected" && b.reason instanceof OcrEngineError && b.reason.code === "OCR_FAILED");
+    await engine.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("when tesseract is installed then a batch of images reads as each image alone, with the bundled model", { skip: version === undefined ? "tesseract not installed" : false }, async () => {
+  const text = toGrey(await syntheticText());
+  const lines = [108, 124, 140].map((y) => invert(crop(text, { x: 0, y: y - 2, w: 140, h: 16 })));
+  const alone = await createTesseractCliEngine({ workers: 1 });
+  const batched = await createTesseractCliEngine({ workers: 1, minBatch: 3, lingerMs: 5000 });
+  try {
+    const one = [];
+    for (const l of lines) one.push(await alone.recognize(l, { psm: 7 }));
+    const many = await Promise.all(lines.map((l) => batched.recognize(l, { psm: 7 })));
+    assert.deepEqual(many, one);
+    assert.ok(one[1].some((w) => w.text.includes("0123456789")), one[1].map((w) => w.text).join(" "));
+  } finally {
+    await alone.close();
+    await batched.close();
   }
 });

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { parseTesseractTsv, tesseractParameters } from "../../src/ocr/tsv.js";
+import { parseTesseractTsv, parseTesseractTsvPages, tesseractParameters } from "../../src/ocr/tsv.js";
 
 const tsv = [
   "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext",
@@ -35,4 +35,19 @@ test("when options are given then tesseract variables are produced", () => {
     tessedit_char_whitelist: "0123456789",
     user_defined_dpi: "300",
   });
+});
+
+test("when TSV holds several pages then each page gets its own words, and missing pages are empty", () => {
+  const multi = [
+    "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext",
+    "1\t1\t0\t0\t0\t0\t0\t0\t200\t50\t-1\t",
+    "5\t1\t1\t1\t1\t1\t10\t5\t40\t12\t96\tName:",
+    "1\t2\t0\t0\t0\t0\t0\t0\t200\t50\t-1\t",
+    "1\t3\t0\t0\t0\t0\t0\t0\t200\t50\t-1\t",
+    "5\t3\t1\t1\t1\t1\t1\t2\t3\t4\t80\tID:",
+    "5\t3\t1\t1\t2\t1\t1\t9\t3\t4\t70\t42",
+    "5\t9\t1\t1\t1\t1\t1\t2\t3\t4\t80\tstray",
+  ].join("\n");
+  const pages = parseTesseractTsvPages(multi, 4);
+  assert.deepEqual(pages.map((p) => p.map((w) => [w.text, w.line])), [[["Name:", 0]], [], [["ID:", 0], ["42", 1]], []]);
 });

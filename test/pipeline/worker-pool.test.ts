@@ -67,6 +67,29 @@ test("when files queue in a worker (depth 2) and the running one crashes or hang
   }
 });
 
+test("when a worker is concurrent then the files it is sent run at once, and a crash or a hang fails only its own file", async () => {
+  const root = tempDir();
+  const pool = await WorkerPool.start({ size: 1, depth: 3, concurrent: true, processorUrl: TEST_PROCESSOR.href, processorOptions: {}, timeoutMs: 3000 });
+  try {
+    const input = join(root, "in");
+    makeTree(input, { "a/DELAY.dcm": SAMPLE.ct, "b/DELAY.dcm": SAMPLE.mr, "c/DELAY.dcm": SAMPLE.be, "CRASH.dcm": SAMPLE.ct, "HANG.dcm": SAMPLE.ct, "d.dcm": SAMPLE.mr, "e.dcm": SAMPLE.ct });
+    const task = (relPath: string) => ({ absPath: join(input, relPath), relPath });
+    assert.equal(pool.size, 3);
+    const t0 = Date.now();
+    const delayed = await Promise.all(["a/DELAY.dcm", "b/DELAY.dcm", "c/DELAY.dcm"].map((f) => pool.run(task(f))));
+    assert.deepEqual(delayed.map((r) => r?.status), ["ok", "ok", "ok"]);
+    assert.ok(Date.now() - t0 < 1100, `three 400 ms files took ${Date.now() - t0} ms`);
+    // The crash is not first in line: the files in flight rerun one at a time and only it fails.
+    const crashed = await Promise.all([pool.run(task("d.dcm")), pool.run(task("CRASH.dcm")), pool.run(task("e.dcm"))]);
+    assert.deepEqual(crashed.map((r) => [r?.status, r?.outcome.code]), [["ok", undefined], ["failed", "WORKER_CRASH"], ["ok", undefined]]);
+    const hung = await Promise.all([pool.run(task("d.dcm")), pool.run(task("HANG.dcm"))]);
+    assert.deepEqual(hung.map((r) => [r?.status, r?.outcome.code]), [["ok", undefined], ["failed", "TIMEOUT"]]);
+  } finally {
+    await pool.close();
+    removeDir(root);
+  }
+});
+
 test("when the processor fails to initialize in a worker then the pool refuses to start with CONFIG", async () => {
   await assert.rejects(
     WorkerPool.start({ size: 2, processorUrl: TEST_PROCESSOR.href, processorOptions: { failInit: true }, timeoutMs: 30_000 }),

@@ -9,6 +9,8 @@ import { MIRRORED_NAME_COUNT } from "../../pipeline/deid-counts.js";
 
 /** URL of the de-identification processor module, for the worker threads. */
 const PROCESSOR_URL = new URL("../../pipeline/deid-processor.js", import.meta.url);
+/** Files each worker runs at once with the native OCR engine, whose batches are the stacks of the files waiting. */
+const NATIVE_OCR_FILES_PER_WORKER = 16;
 
 /**
  * The settings fingerprint stored in the output for --resume. It must not let anyone test
@@ -41,7 +43,7 @@ export function registerDeidentify(program: Command, setExit: (code: number) => 
     .option("--date-shift-days <n>", "largest per-patient date shift with --retain-modified-dates (default 365)")
     .option("--layout <layout>", 'output layout: "mirror" (default) or "patient/study/series"')
     .option("--pixels <mode>", 'burned-in text: "phi" (default: OCR finds text, PHI is redacted), "all-text", or "off" (PixelData untouched unless a region applies)', "phi")
-    .option("--ocr-engine <name>", "OCR engine: tesseract.js (default, bundled) or tesseract-cli (native tesseract on PATH)")
+    .option("--ocr-engine <name>", "OCR engine: auto (default: tesseract-cli where a native tesseract 4+ is on PATH, else tesseract.js), tesseract.js (bundled WebAssembly) or tesseract-cli; both read with the bundled language data")
     .option("--no-fail-safe", "keep text lines OCR could not read confidently (default: they are redacted)")
     .option("--no-hidden-rows", "do not cover the rows a redacted text stack would continue into over ground of its ink's own value, where nothing shows (default: they are covered)")
     .option("--redact-region <x,y,w,h>", "redact this rectangle in every frame of every image (repeatable)", (v: string, prev: string[] = []) => [...prev, v])
@@ -74,6 +76,8 @@ export function registerDeidentify(program: Command, setExit: (code: number) => 
         input: resolve(input), output: resolve(output), processorUrl: PROCESSOR_URL, processorOptions,
         workers: flags.workers !== undefined ? Number(flags.workers) : undefined,
         quickFiles: processorOptions.pixels === "off" && !processorOptions.redactRects.length && !processorOptions.regionRulesText,
+        // The native engine reads the images of the files waiting in a worker together (see tesseract-cli.ts).
+        filesPerWorker: processorOptions.ocrConcurrentFiles ? NATIVE_OCR_FILES_PER_WORKER : undefined,
         resume: flags.resume, overwrite: flags.overwrite, linkagePath: flags.linkage ? resolve(flags.linkage) : undefined,
         reportDir: flags.reportDir ? resolve(flags.reportDir) : undefined, reportPaths: Boolean(flags.reportDir),
         fingerprint, events,

@@ -2,7 +2,7 @@
  * A test processor: rewrites each file with readDicom/writeDicom (a pass-through), and
  * misbehaves on markers in the relative path: CRASH (uncaught error in the worker), HANG
  * (endless loop), OOM (allocates without end), THROW (throws with a fake value in the
- * message), SKIP (a policy skip).
+ * message), SKIP (a policy skip), DELAY (waits 400 ms before it goes on).
  */
 import { isDicomError } from "../../../src/core/errors.js";
 import { readDicom } from "../../../src/io/read/read-file.js";
@@ -36,6 +36,7 @@ export async function processFile(bytes: Uint8Array, context: { relPath: string 
     await new Promise(() => {});
   }
   if (relPath.includes("HANG")) for (;;);
+  if (relPath.includes("DELAY")) await new Promise((resolve) => setTimeout(resolve, 400));
   if (relPath.includes("OOM")) {
     const hog: number[][] = [];
     for (;;) hog.push(new Array(1_000_000).fill(1));
