@@ -43,7 +43,7 @@ export function registerDeidentify(program: Command, setExit: (code: number) => 
     .option("--date-shift-days <n>", "largest per-patient date shift with --retain-modified-dates (default 365)")
     .option("--layout <layout>", 'output layout: "mirror" (default) or "patient/study/series"')
     .option("--pixels <mode>", 'burned-in text: "phi" (default: OCR finds text, PHI is redacted), "all-text", or "off" (PixelData untouched unless a region applies)', "phi")
-    .option("--ocr-engine <name>", "OCR engine: auto (default: tesseract-cli where a native tesseract 4+ is on PATH, else tesseract.js), tesseract.js (bundled WebAssembly) or tesseract-cli; both read with the bundled language data")
+    .option("--ocr-engine <name>", "OCR engine: tesseract.js (default, bundled WebAssembly), tesseract-cli (native tesseract 4+ on PATH, batched, about 10% faster end to end) or auto (tesseract-cli when it runs, else tesseract.js); all read with the bundled language data")
     .option("--no-fail-safe", "keep text lines OCR could not read confidently (default: they are redacted)")
     .option("--no-hidden-rows", "do not cover the rows a redacted text stack would continue into over ground of its ink's own value, where nothing shows (default: they are covered)")
     .option("--redact-region <x,y,w,h>", "redact this rectangle in every frame of every image (repeatable)", (v: string, prev: string[] = []) => [...prev, v])
