@@ -38,24 +38,29 @@ function fakeTesseract(dir: string, body: string): string {
   return path;
 }
 
-const runs = (dir: string): number => (existsSync(join(dir, "runs.log")) ? readFileSync(join(dir, "runs.log"), "utf8").trim().split("\n").length : 0);
-
-test("when tesseract is older than 4 then creation fails with OCR_ENGINE_UNAVAILABLE", async () => {
+/** Runs `body` with a fresh temporary folder, removed afterwards. */
+async function inTempDir(body: (dir: string) => Promise<void>): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), "dicom-deid-tess-"));
   try {
+    await body(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const runs = (dir: string): number => (existsSync(join(dir, "runs.log")) ? readFileSync(join(dir, "runs.log"), "utf8").trim().split("\n").length : 0);
+
+test("when tesseract is older than 4 then creation fails with OCR_ENGINE_UNAVAILABLE", () =>
+  inTempDir(async (dir) => {
     const binary = join(dir, "tesseract");
     writeFileSync(binary, '#!/bin/sh\necho "tesseract 3.05.02"\n');
     chmodSync(binary, 0o755);
     assert.equal(await nativeTesseractUsable(binary), false);
     await assert.rejects(createTesseractCliEngine({ binary, model: "system" }), (e: unknown) => e instanceof OcrEngineError && e.code === "OCR_ENGINE_UNAVAILABLE" && /4 or later/.test(e.message));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
+  }));
 
-test("when images are asked for at once then one process reads them as a batch, and a failed batch is read again one image at a time", async () => {
-  const dir = mkdtempSync(join(tmpdir(), "dicom-deid-tess-"));
-  try {
+test("when images are asked for at once then one process reads them as a batch, and a failed batch is read again one image at a time", () =>
+  inTempDir(async (dir) => {
     // Fails on a multi-page TIFF ("II*"), reads a single PGM as one word.
     const binary = fakeTesseract(dir, [
       'head=$(head -c 2)',
@@ -68,14 +73,10 @@ test("when images are asked for at once then one process reads them as a batch, 
     assert.deepEqual(words.map((w) => w.map((x) => x.text)), [["ok"], ["ok"], ["ok"]]);
     assert.equal(runs(dir), 4); // the batch, then each image alone
     await engine.close();
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
+  }));
 
-test("when one image of a batch cannot be read then only its request fails with OCR_FAILED", async () => {
-  const dir = mkdtempSync(join(tmpdir(), "dicom-deid-tess-"));
-  try {
+test("when one image of a batch cannot be read then only its request fails with OCR_FAILED", () =>
+  inTempDir(async (dir) => {
     // Reads only images whose PGM header says 4 x 4; a multi-page TIFF always fails.
     const binary = fakeTesseract(dir, [
       'head=$(head -c 6)',
@@ -89,10 +90,7 @@ test("when one image of a batch cannot be read then only its request fails with 
     assert.equal(a.status, "fulfilled");
     assert.ok(b.status === "rejected" && b.reason instanceof OcrEngineError && b.reason.code === "OCR_FAILED");
     await engine.close();
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
+  }));
 
 test("when tesseract is installed then a batch of images reads as each image alone, with the bundled model", { skip: version === undefined ? "tesseract not installed" : false }, async () => {
   const text = toGrey(await syntheticText());
