@@ -31,7 +31,7 @@ export interface DeidProcessorOptions {
   regionRulesText?: string;
   /** Burned-in text: "phi" (default), "all-text" or "off". */
   pixels: PixelMode;
-  /** OCR engine name ("auto" when not resolved yet) and its worker count in this thread. */
+  /** OCR engine name (as the CLI resolved it; "auto" chooses when the engine starts) and its worker count in this thread. */
   ocrEngine: string;
   ocrWorkers: number;
   /** Files run concurrently in each worker: the native engine then waits a little for its batches to fill. */
