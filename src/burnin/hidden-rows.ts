@@ -19,7 +19,7 @@ import { overlapArea } from "../ocr/engine.js";
 import { median } from "../ocr/line-candidates.js";
 import type { Rendered } from "../pixels/render/index.js";
 import type { Rect } from "../redact/index.js";
-import { sameRow, weakLine } from "./layout.js";
+import { centreIn, sameRow, weakLine } from "./layout.js";
 import type { FrameText, RedactionDecision } from "./types.js";
 
 /** Options of `hiddenRowDecisions`. */
@@ -145,10 +145,7 @@ export function hiddenRowDecisions(decisions: readonly RedactionDecision[], text
 /** True when a line OCR read with confidence has its middle in the box and no decision covers half of it (the decision kept its words). */
 function kept(text: FrameText, decisions: readonly RedactionDecision[], b: Rect): boolean {
   return text.lines.some((l) => {
-    if (l.readable !== true) return false;
-    const cx = l.box.x + l.box.w / 2;
-    const cy = l.box.y + l.box.h / 2;
-    if (cx < b.x || cx >= b.x + b.w || cy < b.y || cy >= b.y + b.h) return false;
+    if (l.readable !== true || !centreIn(l.box, b, "half-open")) return false;
     return !decisions.some((d) => overlapArea(d.box, l.box) >= 0.5 * l.box.w * l.box.h);
   });
 }

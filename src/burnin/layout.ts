@@ -107,11 +107,18 @@ export function rowMates(lines: readonly FrameLine[], i: number, accept: (j: num
 }
 
 export const grow = (b: Rect, p: number): Rect => ({ x: b.x - p, y: b.y - p, w: b.w + 2 * p, h: b.h + 2 * p });
-export const inside = (w: Rect, l: Rect): boolean => {
+/**
+ * True when the middle of `w` lies in `l`. "closed": on any edge counts; "half-open": the right
+ * and bottom edges do not (as for pixel ranges [x, x + w)).
+ */
+export const centreIn = (w: Rect, l: Rect, edges: "closed" | "half-open"): boolean => {
   const cx = w.x + w.w / 2;
   const cy = w.y + w.h / 2;
-  return cx >= l.x && cx <= l.x + l.w && cy >= l.y && cy <= l.y + l.h;
+  if (cx < l.x || cy < l.y) return false;
+  return edges === "closed" ? cx <= l.x + l.w && cy <= l.y + l.h : cx < l.x + l.w && cy < l.y + l.h;
 };
+/** A word or box whose middle lies in `l`, edges included. */
+export const inside = (w: Rect, l: Rect): boolean => centreIn(w, l, "closed");
 
 
 /**
