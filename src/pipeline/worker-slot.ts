@@ -1,3 +1,4 @@
+import { statSync } from "node:fs";
 import { Worker } from "node:worker_threads";
 import { performance } from "node:perf_hooks";
 import { DicomError } from "../core/errors.js";
@@ -8,6 +9,12 @@ import type { WorkerInit, WorkerMessage } from "./worker-protocol.js";
 export interface WorkerSlotOptions extends WorkerInit {
   /** Per-file time limit in ms; the worker is then terminated and replaced. */
   timeoutMs: number;
+  /**
+   * A concurrent worker is sent another file only while the files it runs total less than this
+   * many bytes on disk (one file always goes). Default 64 MiB: decoded frames are several times
+   * their file's size, so many large files at once would exhaust memory.
+   */
+  concurrentBytes?: number;
   /** Heap limit of each worker in MiB. */
   workerMemoryMb?: number;
 }
@@ -30,6 +37,18 @@ function spawnWorker(options: WorkerSlotOptions): Worker {
   return new Worker(new URL("./worker.js", self), { workerData: init, resourceLimits });
 }
 
+/** Default `concurrentBytes`. */
+const DEFAULT_CONCURRENT_BYTES = 64 * 1024 * 1024;
+
+/** A file's size, or 0 when it cannot be read (the worker then reports the read error). */
+function sizeOf(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
+}
+
 /** Loading a processor (models, dictionaries) may take longer than a short per-file timeout. */
 const MIN_INIT_TIMEOUT_MS = 120_000;
 
@@ -39,6 +58,8 @@ interface Pending {
   task: FileTask;
   resolve: (r: TaskResult | undefined) => void;
   posted: boolean;
+  /** File size in bytes, read when a concurrent worker is about to be sent the file. */
+  bytes?: number;
   /** Set while the worker runs the file: its time limit. */
   timer?: NodeJS.Timeout;
   t0: number;
@@ -143,9 +164,15 @@ export class WorkerSlot {
     const concurrent = this.options.concurrent === true;
     // While suspects of a crash remain, a concurrent worker gets one file at a time.
     const one = concurrent && this.queue.some((p) => this.suspects.has(p.id));
+    const limit = this.options.concurrentBytes ?? DEFAULT_CONCURRENT_BYTES;
     for (const p of this.queue) {
       if (p.posted) continue;
       if (one && this.queue.some((q) => q.posted)) break;
+      if (concurrent) {
+        p.bytes ??= sizeOf(p.task.absPath);
+        const inFlight = this.queue.filter((q) => q.posted);
+        if (inFlight.length > 0 && inFlight.reduce((n, q) => n + (q.bytes ?? 0), 0) + p.bytes > limit) break;
+      }
       p.posted = true;
       worker.postMessage({ type: "file", id: p.id, task: p.task });
       if (concurrent) this.arm(p, worker);

@@ -90,6 +90,23 @@ test("when a worker is concurrent then the files it is sent run at once, and a c
   }
 });
 
+test("when the files a concurrent worker runs reach its byte limit then the next waits for one to finish", async () => {
+  const root = tempDir();
+  // A limit of one byte: every file is over it, so they run one at a time.
+  const pool = await WorkerPool.start({ size: 1, depth: 3, concurrent: true, concurrentBytes: 1, processorUrl: TEST_PROCESSOR.href, processorOptions: {}, timeoutMs: 10_000 });
+  try {
+    const input = join(root, "in");
+    makeTree(input, { "a/DELAY.dcm": SAMPLE.ct, "b/DELAY.dcm": SAMPLE.mr, "c/DELAY.dcm": SAMPLE.be });
+    const t0 = Date.now();
+    const r = await Promise.all(["a/DELAY.dcm", "b/DELAY.dcm", "c/DELAY.dcm"].map((f) => pool.run({ absPath: join(input, f), relPath: f })));
+    assert.deepEqual(r.map((x) => x?.status), ["ok", "ok", "ok"]);
+    assert.ok(Date.now() - t0 >= 1150, `three 400 ms files one at a time took ${Date.now() - t0} ms`);
+  } finally {
+    await pool.close();
+    removeDir(root);
+  }
+});
+
 test("when the processor fails to initialize in a worker then the pool refuses to start with CONFIG", async () => {
   await assert.rejects(
     WorkerPool.start({ size: 2, processorUrl: TEST_PROCESSOR.href, processorOptions: { failInit: true }, timeoutMs: 30_000 }),
