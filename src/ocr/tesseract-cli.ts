@@ -194,7 +194,9 @@ class TesseractCliEngine implements OcrEngine {
   /** Reads the images of a batch in one process; throws OCR_FAILED when tesseract fails. */
   private async read(batch: Job[]): Promise<OcrWord[][]> {
     const input = batch.length === 1 ? encodePnm(batch[0].image) : encodeTiffPages(batch.map((j) => j.image));
-    const result = await run(this.options.binary, ["stdin", "stdout", ...batch[0].args], input);
+    const result = await run(this.options.binary, ["stdin", "stdout", ...batch[0].args], input).catch((cause: unknown) => {
+      throw new OcrEngineError("OCR_FAILED", `tesseract could not be run (${(cause as NodeJS.ErrnoException).code ?? "error"})`, { cause });
+    });
     if (result.code !== 0) {
       throw new OcrEngineError("OCR_FAILED", `tesseract exited with code ${result.code}: ${result.stderr.trim().slice(0, 300)}`);
     }

@@ -108,3 +108,13 @@ test("when tesseract is installed then a batch of images reads as each image alo
     await batched.close();
   }
 });
+
+test("when the binary goes away after the engine started then a request fails with OCR_FAILED", () =>
+  inTempDir(async (dir) => {
+    const binary = fakeTesseract(dir, "exit 0");
+    const engine = await createTesseractCliEngine({ binary, model: "system", workers: 1 });
+    rmSync(binary);
+    const image = { width: 4, height: 4, channels: 1 as const, data: new Uint8Array(16).fill(255) };
+    await assert.rejects(engine.recognize(image), (e: unknown) => e instanceof OcrEngineError && e.code === "OCR_FAILED" && /could not be run/.test(e.message));
+    await engine.close();
+  }));
