@@ -243,7 +243,8 @@ function leftTrimmed(text: FrameText, i: number, b: Rect): Rect {
  * similar glyphs, overlapping it) is cut to the columns of the lines it holds, widened by their
  * height, and never narrower than its own words: the texture merged beside them is not text.
  * Texture merged before a line's first confidently read word is cut off (see leftTrimmed).
- * Lines of tiny glyphs (4 px or less) are widened by one and a half glyph heights on each side.
+ * Lines of tiny glyphs (4 px or less) are widened by one and a half glyph heights on each side,
+ * except on the left where two other rows start at the same column (see sharedLeftEdge).
  */
 export function redactionBoxes(text: FrameText): Rect[] {
   return mergedLineBoxes(text).map((merged, i) => {
@@ -253,8 +254,25 @@ export function redactionBoxes(text: FrameText): Rect[] {
     // are measured in whole glyph-wide windows, which reach past their ends already.
     const ch = text.lines[i].charHeight;
     const side = ch <= TINY_GLYPH && text.lines[i].faint !== true ? Math.ceil(1.5 * ch) : 0;
-    return side ? { x: b.x - side, y: b.y, w: b.w + 2 * side, h: b.h } : b;
+    // A left edge that two other rows of such glyphs share to the pixel is where glyphs start
+    // (a key column), not a glyph lost to the ground.
+    const left = side && sharedLeftEdge(text, i) ? 0 : side;
+    return side ? { x: b.x - left, y: b.y, w: b.w + left + side, h: b.h } : b;
   });
+}
+
+/**
+ * True when two other lines (no faint pieces) of similar glyphs, within six glyph heights above
+ * or below, start at exactly line i's left column. Within 2 px was too loose: a row whose first
+ * glyph ("1" of "1997") detection had lost lay 1-2 px from two rows beside it.
+ */
+function sharedLeftEdge(text: FrameText, i: number): boolean {
+  const l = text.lines[i];
+  const ch = l.charHeight;
+  const same = text.lines.filter((o, j) =>
+    j !== i && o.faint !== true && o.box.x === l.box.x &&
+    Math.max(o.charHeight, ch) <= 1.5 * Math.min(o.charHeight, ch) && Math.abs(o.box.y - l.box.y) <= 6 * ch);
+  return same.length >= 2;
 }
 
 /** Whether OCR read line `i` fairly well: words with a mean confidence of 60 or more. */

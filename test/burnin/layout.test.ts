@@ -135,6 +135,18 @@ test("when a line's glyphs are tiny then its box is widened by one and a half gl
   assert.deepEqual(redactionBoxes({ frame: 0, lines: [line(50, 10, 40, 8, 6)], words: [] })[0], { x: 50, y: 10, w: 40, h: 8 });
 });
 
+test("when three rows of tiny glyphs start at the same column then their left edges are not widened; a row a pixel off is", () => {
+  // Keys of a stack at x 130 (rows 9 px apart), and a fourth row starting at 131.
+  const lines = [line(130, 10, 60, 6, 4), line(130, 19, 70, 6, 4), line(130, 28, 50, 6, 4), line(131, 37, 60, 6, 4)];
+  const boxes = redactionBoxes({ frame: 0, lines, words: [] });
+  assert.deepEqual(boxes.slice(0, 3).map((b) => [b.x, b.x + b.w]), [[130, 196], [130, 206], [130, 186]]);
+  assert.deepEqual([boxes[3].x, boxes[3].x + boxes[3].w], [125, 197]);
+  // Two rows only, or rows far apart (more than six glyph heights), are no shared edge.
+  assert.equal(redactionBoxes({ frame: 0, lines: lines.slice(0, 2), words: [] })[0].x, 124);
+  const apart = [line(130, 10, 60, 6, 4), line(130, 40, 60, 6, 4), line(130, 70, 60, 6, 4)];
+  assert.equal(redactionBoxes({ frame: 0, lines: apart, words: [] })[0].x, 124);
+});
+
 test("when a tiny-glyph line is a faint piece then its box is not widened (its windows reach past its glyphs already)", () => {
   assert.deepEqual(redactionBoxes({ frame: 0, lines: [{ ...line(50, 10, 40, 6, 4), faint: true }], words: [] })[0], { x: 50, y: 10, w: 40, h: 6 });
 });
