@@ -91,7 +91,9 @@ export async function processorOptionsFrom(flags: DeidFlags, warn: (msg: string)
   const mapping = mappingText ? (await import("../deid/pseudonym.js")).parseMappingCsv(mappingText) : undefined;
   const pixels = pixelMode(flags.pixels ?? "phi");
   const ocrEngine = pixels !== "off" ? await (await import("../ocr/default-engines.js")).resolveOcrEngine(flags.ocrEngine ?? DEFAULT_OCR) : flags.ocrEngine ?? DEFAULT_OCR;
-  const inThread = (flags.workers !== undefined && Number(flags.workers) <= 1) || availableParallelism() <= 1; // as planRunners decides
+  // Where the batch will run its files (burned-in text never counts as quick files).
+  const { planRunners } = await import("../pipeline/runners.js");
+  const inThread = planRunners({ workers: flags.workers !== undefined ? Number(flags.workers) : undefined, quickFiles: false }).inThread;
   return {
     profile,
     secretHex: secret.hex,

@@ -162,22 +162,28 @@ export class WorkerSlot {
       return;
     }
     const concurrent = this.options.concurrent === true;
-    // While suspects of a crash remain, a concurrent worker gets one file at a time.
-    const one = concurrent && this.queue.some((p) => this.suspects.has(p.id));
-    const limit = this.options.concurrentBytes ?? DEFAULT_CONCURRENT_BYTES;
     for (const p of this.queue) {
       if (p.posted) continue;
-      if (one && this.queue.some((q) => q.posted)) break;
-      if (concurrent) {
-        p.bytes ??= sizeOf(p.task.absPath);
-        const inFlight = this.queue.filter((q) => q.posted);
-        if (inFlight.length > 0 && inFlight.reduce((n, q) => n + (q.bytes ?? 0), 0) + p.bytes > limit) break;
-      }
+      if (concurrent && !this.roomFor(p)) break;
       p.posted = true;
       worker.postMessage({ type: "file", id: p.id, task: p.task });
       if (concurrent) this.arm(p, worker);
     }
     if (!concurrent) this.arm(this.queue[0], worker);
+  }
+
+  /**
+   * Whether a concurrent worker may be sent file p now: always when it runs none; else not while
+   * suspects of a crash remain (they run one at a time), and only while the files it runs total
+   * under `concurrentBytes` with p.
+   */
+  private roomFor(p: Pending): boolean {
+    p.bytes ??= sizeOf(p.task.absPath);
+    const inFlight = this.queue.filter((q) => q.posted);
+    if (inFlight.length === 0) return true;
+    if (this.queue.some((q) => this.suspects.has(q.id))) return false;
+    const limit = this.options.concurrentBytes ?? DEFAULT_CONCURRENT_BYTES;
+    return inFlight.reduce((n, q) => n + (q.bytes ?? 0), 0) + p.bytes <= limit;
   }
 
   /** Starts a file's time limit (once): past it the worker is dropped and the file fails. */

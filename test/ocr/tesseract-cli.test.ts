@@ -48,6 +48,9 @@ async function inTempDir(body: (dir: string) => Promise<void>): Promise<void> {
   }
 }
 
+/** A white grey image of the given size. */
+const white = (width: number, height: number) => ({ width, height, channels: 1 as const, data: new Uint8Array(width * height).fill(255) });
+
 const runs = (dir: string): number => (existsSync(join(dir, "runs.log")) ? readFileSync(join(dir, "runs.log"), "utf8").trim().split("\n").length : 0);
 
 test("when tesseract is older than 4 then creation fails with OCR_ENGINE_UNAVAILABLE", () =>
@@ -68,7 +71,7 @@ test("when images are asked for at once then one process reads them as a batch, 
       'printf "level\\tpage_num\\tblock_num\\tpar_num\\tline_num\\tword_num\\tleft\\ttop\\twidth\\theight\\tconf\\ttext\\n5\\t1\\t1\\t1\\t1\\t1\\t0\\t0\\t4\\t4\\t90\\tok\\n"',
     ].join("\n"));
     const engine = await createTesseractCliEngine({ binary, model: "system", workers: 1, minBatch: 3, lingerMs: 5000 });
-    const image = { width: 4, height: 4, channels: 1 as const, data: new Uint8Array(16).fill(255) };
+    const image = white(4, 4);
     const words = await Promise.all([engine.recognize(image, { psm: 6 }), engine.recognize(image, { psm: 6 }), engine.recognize(image, { psm: 6 })]);
     assert.deepEqual(words.map((w) => w.map((x) => x.text)), [["ok"], ["ok"], ["ok"]]);
     assert.equal(runs(dir), 4); // the batch, then each image alone
@@ -84,8 +87,8 @@ test("when one image of a batch cannot be read then only its request fails with 
       'printf "5\\t1\\t1\\t1\\t1\\t1\\t0\\t0\\t4\\t4\\t90\\tok\\n"',
     ].join("\n"));
     const engine = await createTesseractCliEngine({ binary, model: "system", workers: 1, minBatch: 2, lingerMs: 5000 });
-    const good = { width: 4, height: 4, channels: 1 as const, data: new Uint8Array(16).fill(255) };
-    const bad = { width: 5, height: 4, channels: 1 as const, data: new Uint8Array(20).fill(255) };
+    const good = white(4, 4);
+    const bad = white(5, 4);
     const [a, b] = await Promise.allSettled([engine.recognize(good), engine.recognize(bad)]);
     assert.equal(a.status, "fulfilled");
     assert.ok(b.status === "rejected" && b.reason instanceof OcrEngineError && b.reason.code === "OCR_FAILED");
@@ -114,7 +117,7 @@ test("when the binary goes away after the engine started then a request fails wi
     const binary = fakeTesseract(dir, "exit 0");
     const engine = await createTesseractCliEngine({ binary, model: "system", workers: 1 });
     rmSync(binary);
-    const image = { width: 4, height: 4, channels: 1 as const, data: new Uint8Array(16).fill(255) };
+    const image = white(4, 4);
     await assert.rejects(engine.recognize(image), (e: unknown) => e instanceof OcrEngineError && e.code === "OCR_FAILED" && /could not be run/.test(e.message));
     await engine.close();
   }));
