@@ -2,6 +2,7 @@
  * 8-connected component labelling of a binary mask, with each component's box, area and the
  * extreme grey values it reaches in a companion image.
  */
+import { scratchInt32, scratchUint8 } from "./scratch.js";
 
 /** A connected component: box (end-exclusive), pixel count, and grey range over its pixels. */
 export interface Component {
@@ -18,8 +19,9 @@ export interface Component {
 
 /** Labels 8-connected components of `mask` (non-zero = set); `grey` supplies peak/floor values. */
 export function connectedComponents(mask: Uint8Array, width: number, height: number, grey?: Uint8Array): Component[] {
-  const seen = new Uint8Array(mask.length);
-  const stack = new Int32Array(mask.length);
+  const seen = scratchUint8("components-seen", mask.length, true);
+  // Each pixel is pushed at most once, so the stack never outgrows the mask.
+  const stack = scratchInt32("components-stack", mask.length);
   const out: Component[] = [];
   for (let start = 0; start < mask.length; start++) {
     if (mask[start] === 0 || seen[start] === 1) continue;

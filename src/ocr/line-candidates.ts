@@ -7,6 +7,7 @@ import { connectedComponents, type Component } from "./components.js";
 import type { OcrBox } from "./engine.js";
 import type { GreyImage } from "./raster.js";
 import { integralMask, type StrokeMasks, type StrokePolarity } from "./stroke-mask.js";
+import { scratchInt32 } from "./scratch.js";
 
 /** A candidate text line with the measurements used to accept or reject it. */
 export interface LineCandidate {
@@ -202,7 +203,8 @@ export function candidateLines(image: GreyImage, masks: StrokeMasks, options: Ca
   const out: LineCandidate[] = [];
   for (const name of options.masks ?? ["exact", "level", "any"]) {
     const mask = masks[name];
-    const sum = integralMask(mask, width, height);
+    // Read only by this iteration's `measure` calls, so one scratch table serves every mask.
+    const sum = integralMask(mask, width, height, scratchInt32("integral", (width + 1) * (height + 1)));
     const glyphs = connectedComponents(mask, width, height, image.data).filter((c) => {
       const w = c.x1 - c.x0;
       const h = c.y1 - c.y0;

@@ -13,6 +13,7 @@
  * stay apart.
  */
 import { blackTopHat, whiteTopHat } from "./morphology.js";
+import { simdFilter } from "./simd-morphology.js";
 import type { GreyImage } from "./raster.js";
 
 /** Light glyphs on darker ground ("bright") or the reverse ("dark"). */
@@ -91,13 +92,18 @@ export function inkSpikes(values: Uint8Array, response: Uint8Array, minResponse:
   return spikes.sort((a, b) => b[1] - a[1]).slice(0, max).map(([g]) => g);
 }
 
-/** Summed-area table of a 0/1 mask, (width + 1) x (height + 1). */
-export function integralMask(mask: Uint8Array, width: number, height: number): Int32Array {
+/**
+ * Summed-area table of a 0/1 mask, (width + 1) x (height + 1); written into `into` (at least that
+ * long, any contents) when given.
+ */
+export function integralMask(mask: Uint8Array, width: number, height: number, into?: Int32Array): Int32Array {
   const W = width + 1;
-  const s = new Int32Array(W * (height + 1));
+  const s = into ?? new Int32Array(W * (height + 1));
+  s.fill(0, 0, W);
   for (let y = 0; y < height; y++) {
     let row = 0;
     const o = (y + 1) * W;
+    s[o] = 0;
     for (let x = 0; x < width; x++) {
       row += mask[y * width + x];
       s[o + x + 1] = s[o - W + x + 1] + row;
@@ -113,6 +119,29 @@ export function integralMask(mask: Uint8Array, width: number, height: number): I
  */
 export function dropThick(mask: Uint8Array, width: number, height: number, k: number): Uint8Array {
   if (k <= 1 || width < k || height < k) return mask;
+  return (k % 2 === 1 ? thickBySimd(mask, width, height, k) : undefined) ?? thickByRuns(mask, width, height, k);
+}
+
+/**
+ * `dropThick` as an opening: the solid squares are where a k x k minimum (outside the image read
+ * as empty) is set, and their union is where a k x k maximum of those is set. Undefined where the
+ * SIMD path cannot take the image.
+ */
+function thickBySimd(mask: Uint8Array, width: number, height: number, k: number): Uint8Array | undefined {
+  const solid = simdFilter(mask, width, height, k, false, 0);
+  if (solid === undefined) return undefined;
+  let any = false;
+  for (let i = 0; i < solid.length && !any; i++) any = solid[i] !== 0;
+  if (!any) return mask;
+  const thick = simdFilter(solid, width, height, k, true);
+  if (thick === undefined) return undefined;
+  const out = new Uint8Array(mask.length);
+  for (let i = 0; i < out.length; i++) out[i] = mask[i] !== 0 && thick[i] === 0 ? 1 : 0;
+  return out;
+}
+
+/** `dropThick` with run lengths (any k). */
+function thickByRuns(mask: Uint8Array, width: number, height: number, k: number): Uint8Array {
   // Rows of "a run of k ones starts here", folded straight into counts of such rows per column.
   const down = new Int32Array(width);
   const solid = new Uint8Array(mask.length);

@@ -34,6 +34,17 @@ test("when eroding and dilating then results equal a brute-force min/max filter"
   }
 });
 
+test("when the SIMD path is turned off then the JavaScript filters give the same results", () => {
+  let seed = 5;
+  const data = Uint8Array.from({ length: 23 * 17 }, () => (seed = (seed * 1103515245 + 12345) % 2147483648) % 256);
+  const img: GreyImage = { width: 23, height: 17, channels: 1, data };
+  for (const k of [3, 5, 9, 15]) {
+    assert.deepEqual([...erode(img, k, { simd: false }).data], bruteForce(img, k, false), `erode k=${k}`);
+    assert.deepEqual([...dilate(img, k, { simd: false }).data], bruteForce(img, k, true), `dilate k=${k}`);
+    assert.deepEqual([...erode(img, k, { simd: false }).data], [...erode(img, k).data], `erode k=${k}, both paths`);
+  }
+});
+
 test("when a thin bright line crosses a flat ground then the white top-hat keeps only the line", () => {
   const img: GreyImage = { width: 20, height: 20, channels: 1, data: new Uint8Array(400).fill(50) };
   for (let x = 0; x < 20; x++) img.data[10 * 20 + x] = 200;

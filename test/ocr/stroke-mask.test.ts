@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { GreyImage } from "../../src/ocr/raster.js";
-import { dropThick, extremeLevel, growInto, inkSpikes, strokeMasks } from "../../src/ocr/stroke-mask.js";
+import { dropThick, extremeLevel, growInto, inkSpikes, integralMask, strokeMasks } from "../../src/ocr/stroke-mask.js";
 
 /** Brute force: clear pixels inside any full k x k window that lies in the image. */
 function dropThickSlow(mask: Uint8Array, w: number, h: number, k: number): number[] {
@@ -22,7 +22,8 @@ test("when dropping thick parts then the result equals a brute-force binary open
   for (let t = 0; t < 60; t++) {
     const w = 6 + Math.floor(rnd() * 20);
     const h = 6 + Math.floor(rnd() * 20);
-    const k = [3, 5][t % 2];
+    // Odd k take the SIMD opening, even k the run lengths.
+    const k = [3, 5, 4, 6][t % 4];
     const p = 0.5 + rnd() * 0.5;
     const mask = Uint8Array.from({ length: w * h }, () => (rnd() < p ? 1 : 0));
     assert.deepEqual([...dropThick(mask, w, h, k)], dropThickSlow(mask, w, h, k), `case ${t}`);
@@ -76,4 +77,14 @@ test("when light glyphs are drawn at the frame's top value then they are in the 
   assert.equal(m.exact[8 * w + 9], 1);
   assert.equal(m.any[8 * w + 30], 0);
   assert.equal(m.levelDistance[255], 0);
+});
+
+test("when a summed-area table is written into a used buffer then it equals a fresh one", () => {
+  const w = 7;
+  const h = 5;
+  const mask = Uint8Array.from({ length: w * h }, (_, i) => (i * 7) % 3 === 0 ? 1 : 0);
+  const dirty = new Int32Array((w + 1) * (h + 1) + 9).fill(-3);
+  const fresh = integralMask(mask, w, h);
+  assert.deepEqual([...integralMask(mask, w, h, dirty).subarray(0, fresh.length)], [...fresh]);
+  assert.equal(fresh[fresh.length - 1], mask.reduce((a, b) => a + b, 0));
 });

@@ -1,0 +1,65 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { simdFilter } from "../../src/ocr/simd-morphology.js";
+
+/** Brute-force k x k min or max; outside the image ignored, or read as `outside`. */
+function bruteForce(data: Uint8Array, w: number, h: number, k: number, max: boolean, outside?: number): number[] {
+  const r = (k - 1) / 2;
+  const out: number[] = [];
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      let v = max ? 0 : 255;
+      for (let dy = -r; dy <= r; dy++) {
+        for (let dx = -r; dx <= r; dx++) {
+          const yy = y + dy;
+          const xx = x + dx;
+          const inside = yy >= 0 && xx >= 0 && yy < h && xx < w;
+          if (!inside && outside === undefined) continue;
+          const p = inside ? data[yy * w + xx] : (outside ?? 0);
+          v = max ? Math.max(v, p) : Math.min(v, p);
+        }
+      }
+      out.push(v);
+    }
+  }
+  return out;
+}
+
+test("when SIMD filters images of many shapes then every pixel equals a brute-force min or max", () => {
+  let seed = 3;
+  const rnd = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  for (let t = 0; t < 80; t++) {
+    // Widths below, at and above the 16-pixel vector, and windows wider than the image.
+    const w = 1 + Math.floor(rnd() * 40);
+    const h = 1 + Math.floor(rnd() * 30);
+    const k = 1 + 2 * Math.floor(rnd() * 9);
+    const data = Uint8Array.from({ length: w * h }, () => Math.floor(rnd() * 256));
+    for (const max of [false, true]) {
+      const got = simdFilter(data, w, h, k, max);
+      assert.ok(got !== undefined, "WebAssembly SIMD runs on every supported Node");
+      assert.deepEqual([...got], bruteForce(data, w, h, k, max), `case ${t} ${w}x${h} k=${k} max=${max}`);
+    }
+  }
+});
+
+test("when the outside of the image is read as empty then squares reaching past an edge are not solid", () => {
+  const w = 9;
+  const h = 6;
+  const data = new Uint8Array(w * h).fill(1);
+  const got = simdFilter(data, w, h, 5, false, 0);
+  assert.deepEqual([...(got ?? [])], bruteForce(data, w, h, 5, false, 0));
+  assert.equal(got?.[0], 0);
+  assert.equal(got?.[2 * w + 2], 1);
+});
+
+test("when a result is returned then it is a copy that later calls do not overwrite", () => {
+  const a = Uint8Array.from({ length: 64 }, (_, i) => i);
+  const first = simdFilter(a, 8, 8, 3, true);
+  const copy = [...(first ?? [])];
+  simdFilter(new Uint8Array(400).fill(9), 20, 20, 5, false);
+  assert.deepEqual([...(first ?? [])], copy);
+});
+
+test("when an image is too large for the SIMD working memory then the filter declines", () => {
+  assert.equal(simdFilter(new Uint8Array(1), 20000, 1000, 3, false), undefined);
+});
