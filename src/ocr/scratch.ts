@@ -15,7 +15,7 @@
 const MAX_BYTES = 16 * 1024 * 1024;
 
 /** The purposes that hold a scratch buffer; each is used by one function at a time. */
-export type ScratchSlot = "components-seen" | "components-stack" | "integral" | "morph-rows" | "morph-g" | "morph-h";
+export type ScratchSlot = "components-runs" | "components-parent" | "integral" | "morph-rows" | "morph-g" | "morph-h";
 
 const buffers = new Map<ScratchSlot, ArrayBuffer>();
 
