@@ -29,7 +29,19 @@ export function isKnownNameWord(word: string): boolean {
 
 /** Character spans compromise tags as people in prose (text should be in normal case for best results). */
 export function personSpans(text: string): Array<{ start: number; end: number }> {
+  const known = spanCache.get(text);
+  if (known !== undefined) return known.map((s) => ({ ...s }));
   const doc = nlp(text);
-  const spans = doc.people().out("offset") as Array<{ offset: { start: number; length: number } }>;
-  return spans.map((s) => ({ start: s.offset.start, end: s.offset.start + s.offset.length }));
+  const spans = (doc.people().out("offset") as Array<{ offset: { start: number; length: number } }>).map((s) => ({ start: s.offset.start, end: s.offset.start + s.offset.length }));
+  if (spanCache.size >= SPAN_CACHE_SIZE) spanCache.delete(spanCache.keys().next().value as string);
+  spanCache.set(text, spans);
+  return spans.map((s) => ({ ...s }));
 }
+
+/**
+ * Lines of text seen before, with their person spans: compromise takes about a millisecond a line,
+ * and a series repeats its burned-in lines (name, institution, labels) on every image. The
+ * oldest entry goes first when the cache is full.
+ */
+const spanCache = new Map<string, Array<{ start: number; end: number }>>();
+const SPAN_CACHE_SIZE = 4096;
