@@ -11,6 +11,7 @@ import { readDicom } from "../src/io/read/read-file.js";
 import { openPixels, readFrame } from "../src/pixels/image.js";
 import { renderFrame } from "../src/pixels/render/index.js";
 import { encodePng } from "../src/pixels/render/png.js";
+import { findLines } from "../src/burnin/detect.js";
 import { SHARED, hasCommand, overlayFiles, timeCommand } from "./bench-lib.js";
 
 const BIN = fileURLToPath(new URL("../bin/dicom-deid.js", import.meta.url));
@@ -30,6 +31,7 @@ export async function benchBurnin(): Promise<void> {
     tn = timeCommand(process.execPath, [BIN, "deidentify", join(SHARED!, "overlay-phi"), ours, "--secret", "bench-secret", "--pixels", "phi", "--ocr-engine", "tesseract-cli"], 1, () => rmSync(ours, { recursive: true, force: true }));
     console.log(`  the same with --ocr-engine tesseract-cli (native) ${tn.toFixed(1).padStart(6)} s  ${(n / tn).toFixed(2).padStart(6)} images/s`);
   }
+  await detectionCost(files);
   if (hasCommand("tesseract")) {
     const pngs = join(out, "png");
     mkdirSync(pngs);
@@ -48,4 +50,25 @@ export async function benchBurnin(): Promise<void> {
     console.log("tesseract: not installed (apt-get install tesseract-ocr); no ratio");
   }
   rmSync(out, { recursive: true, force: true });
+}
+
+/**
+ * Line detection alone (render, stroke masks, components, lines), in this thread on decoded
+ * frames: CPU-ms an image, the least of five passes (this machine's speed drifts, and the least
+ * is the pass least disturbed).
+ */
+async function detectionCost(files: string[]): Promise<void> {
+  const frames = [];
+  for (const f of files) {
+    const file = readDicom(new Uint8Array(readFileSync(f)));
+    frames.push({ file, frame: await readFrame(openPixels(file), 0) });
+  }
+  let best = Infinity;
+  for (let pass = 0; pass < 5; pass++) {
+    const start = process.cpuUsage();
+    for (const { file, frame } of frames) findLines(file, frame, 0);
+    const used = process.cpuUsage(start);
+    best = Math.min(best, (used.user + used.system) / 1000 / frames.length);
+  }
+  console.log(`line detection alone (this thread, decoded frames)  ${best.toFixed(1).padStart(6)} CPU-ms an image (least of 5 passes)`);
 }
