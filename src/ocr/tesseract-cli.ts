@@ -80,8 +80,20 @@ function run(binary: string, args: string[], input?: Uint8Array): Promise<RunRes
   });
 }
 
-/** Returns the tesseract version line when `binary` runs, otherwise undefined. */
+/** Version lines already asked for in this thread, by binary ("auto" asks, then the engine it picks asks again). */
+const versions = new Map<string, Promise<string | undefined>>();
+
+/** Returns the tesseract version line when `binary` runs, otherwise undefined (asked once per binary and thread). */
 export async function detectTesseractCli(binary = "tesseract"): Promise<string | undefined> {
+  let version = versions.get(binary);
+  if (version === undefined) {
+    version = versionLine(binary);
+    versions.set(binary, version);
+  }
+  return await version;
+}
+
+async function versionLine(binary: string): Promise<string | undefined> {
   try {
     const result = await run(binary, ["--version"]);
     if (result.code !== 0) return undefined;

@@ -121,3 +121,13 @@ test("when the binary goes away after the engine started then a request fails wi
     await assert.rejects(engine.recognize(image), (e: unknown) => e instanceof OcrEngineError && e.code === "OCR_FAILED" && /could not be run/.test(e.message));
     await engine.close();
   }));
+
+test("when the version is asked for twice (auto, then the engine it picks) then the binary runs once", () =>
+  inTempDir(async (dir) => {
+    const binary = join(dir, "tesseract");
+    writeFileSync(binary, `#!/bin/sh\necho v >> "${join(dir, "versions.log")}"\necho "tesseract 5.3.0"\n`);
+    chmodSync(binary, 0o755);
+    assert.equal(await nativeTesseractUsable(binary), true);
+    assert.equal(await detectTesseractCli(binary), "tesseract 5.3.0");
+    assert.equal(readFileSync(join(dir, "versions.log"), "utf8"), "v\n");
+  }));
