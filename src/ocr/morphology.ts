@@ -4,7 +4,7 @@
  * The vertical pass works on whole rows at a time so memory is read in order; the inner loops
  * keep running values in locals (reading typed arrays twice per pixel doubled the cost). Where
  * WebAssembly SIMD runs, simd-morphology.ts computes the same filters 16 pixels at a time (line
- * detection's CPU per 512-px frame fell by about a quarter); these loops are the fallback.
+ * detection's CPU per 512-px frame fell by a third); these loops are the fallback.
  */
 import type { GreyImage } from "./raster.js";
 import { scratchUint8 } from "./scratch.js";

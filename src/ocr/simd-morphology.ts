@@ -12,7 +12,7 @@
  * WebAssembly SIMD is missing or the image is very large.
  *
  * The module is two functions, assembled here from their opcodes (no build step, no file to
- * fetch): `min(p, n, off)` and `max(p, n, off)` for p in [p, p + n) step 16.
+ * fetch): `min(p, n, off)` and `max(p, n, off)`, each over i = p, p + 16, ... below p + n.
  */
 
 interface Kernel {
@@ -38,11 +38,22 @@ function stepBody(op: number): number[] {
     0x0c, 0x00, 0x0b, 0x0b, // continue; end loop; end block
     0x0b, // end function
   ];
-  return [code.length, ...code];
+  return [...leb128(code.length), ...code];
+}
+
+/** Unsigned LEB128, the encoding of sizes and counts in a WebAssembly module. */
+function leb128(n: number): number[] {
+  const out: number[] = [];
+  do {
+    const byte = n & 0x7f;
+    n >>>= 7;
+    out.push(n === 0 ? byte : byte | 0x80);
+  } while (n !== 0);
+  return out;
 }
 
 function section(id: number, body: number[]): number[] {
-  return [id, body.length, ...body];
+  return [id, ...leb128(body.length), ...body];
 }
 
 const name = (s: string): number[] => [s.length, ...[...s].map((c) => c.charCodeAt(0))];
@@ -82,11 +93,16 @@ const SLACK = 32;
 
 const align16 = (n: number): number => (n + 15) & ~15;
 
-/** Runs the doubling steps for a window of k with `unit` bytes per window position. */
+/**
+ * Runs the doubling steps for a window of k with `unit` bytes per window position; a step covers
+ * only the positions whose partner lies inside the buffer (never a negative count: the module
+ * compares addresses unsigned).
+ */
 function windowSteps(step: (p: number, n: number, off: number) => void, base: number, length: number, k: number, unit: number): void {
+  const run = (off: number): void => step(base, Math.max(0, length - off), off);
   let p = 1;
-  for (; 2 * p <= k; p *= 2) step(base, length - p * unit, p * unit);
-  if (k > p) step(base, length - (k - p) * unit, (k - p) * unit);
+  for (; 2 * p <= k; p *= 2) run(p * unit);
+  if (k > p) run((k - p) * unit);
 }
 
 /**

@@ -63,3 +63,8 @@ test("when a result is returned then it is a copy that later calls do not overwr
 test("when an image is too large for the SIMD working memory then the filter declines", () => {
   assert.equal(simdFilter(new Uint8Array(1), 20000, 1000, 3, false), undefined);
 });
+
+test("when an image has no pixels then the filter returns an empty result without running past its memory", () => {
+  assert.deepEqual([...(simdFilter(new Uint8Array(0), 0, 5, 9, false) ?? [1])], []);
+  assert.deepEqual([...(simdFilter(new Uint8Array(0), 7, 0, 9, true) ?? [1])], []);
+});
