@@ -2,27 +2,10 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { blackTopHat, dilate, erode, whiteTopHat } from "../../src/ocr/morphology.js";
 import type { GreyImage } from "../../src/ocr/raster.js";
+import { bruteMinMax } from "./brute-force.js";
 
-function bruteForce(img: GreyImage, k: number, max: boolean): number[] {
-  const r = (k - 1) / 2;
-  const out: number[] = [];
-  for (let y = 0; y < img.height; y++) {
-    for (let x = 0; x < img.width; x++) {
-      let v = max ? 0 : 255;
-      for (let dy = -r; dy <= r; dy++) {
-        for (let dx = -r; dx <= r; dx++) {
-          const yy = y + dy;
-          const xx = x + dx;
-          if (yy < 0 || xx < 0 || yy >= img.height || xx >= img.width) continue;
-          const p = img.data[yy * img.width + xx];
-          v = max ? Math.max(v, p) : Math.min(v, p);
-        }
-      }
-      out.push(v);
-    }
-  }
-  return out;
-}
+/** Brute-force k x k min or max of an image, outside ignored. */
+const bruteForce = (img: GreyImage, k: number, max: boolean): number[] => bruteMinMax(img.data, img.width, img.height, k, max);
 
 test("when eroding and dilating then results equal a brute-force min/max filter", () => {
   let seed = 7;
