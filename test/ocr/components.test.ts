@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { connectedComponents } from "../../src/ocr/components.js";
+import { seededUnit } from "../helpers/random.js";
 
 test("when pixels touch diagonally then they form one 8-connected component", () => {
   // 1 0 0 1
@@ -65,8 +66,7 @@ function floodFill(mask: Uint8Array, w: number, h: number, grey?: Uint8Array): u
 }
 
 test("when random masks are labelled then the runs' components equal a flood fill's, in the same order", () => {
-  let seed = 17;
-  const rnd = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const rnd = seededUnit(17);
   for (let t = 0; t < 200; t++) {
     const w = 1 + Math.floor(rnd() * 40);
     const h = 1 + Math.floor(rnd() * 25);

@@ -3,6 +3,7 @@ import { test } from "node:test";
 import { faintInkPieces } from "../../src/ocr/faint-ink.js";
 import type { GreyImage } from "../../src/ocr/raster.js";
 import type { TextLine } from "../../src/ocr/text-lines.js";
+import { seededUnit } from "../helpers/random.js";
 
 const W = 120;
 const H = 80;
@@ -10,8 +11,7 @@ const H = 80;
 /** Light ground (200) with a band of dark speckle (grey 20-50, a fixed pseudo-random sequence) over rows [y0, y1) and columns [x0, x1). */
 function ground(speckle: { x0: number; x1: number; y0: number; y1: number } | undefined): GreyImage {
   const img: GreyImage = { width: W, height: H, channels: 1, data: new Uint8Array(W * H).fill(200) };
-  let seed = 7;
-  const next = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const next = seededUnit(7);
   if (speckle) for (let y = speckle.y0; y < speckle.y1; y++) for (let x = speckle.x0; x < speckle.x1; x++) img.data[y * W + x] = 20 + Math.floor(next() * 31);
   return img;
 }

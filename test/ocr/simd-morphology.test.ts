@@ -2,10 +2,10 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { simdFilter } from "../../src/ocr/simd-morphology.js";
 import { bruteMinMax as bruteForce } from "./brute-force.js";
+import { seededUnit } from "../helpers/random.js";
 
 test("when SIMD filters images of many shapes then every pixel equals a brute-force min or max", () => {
-  let seed = 3;
-  const rnd = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const rnd = seededUnit(3);
   for (let t = 0; t < 80; t++) {
     // Widths below, at and above the 16-pixel vector, and windows wider than the image.
     const w = 1 + Math.floor(rnd() * 40);

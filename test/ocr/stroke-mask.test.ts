@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { GreyImage } from "../../src/ocr/raster.js";
 import { dropThick, extremeLevel, growInto, inkSpikes, integralMask, strokeMasks } from "../../src/ocr/stroke-mask.js";
+import { seededUnit } from "../helpers/random.js";
 
 /** Brute force: clear pixels inside any full k x k window that lies in the image. */
 function dropThickSlow(mask: Uint8Array, w: number, h: number, k: number): number[] {
@@ -17,8 +18,7 @@ function dropThickSlow(mask: Uint8Array, w: number, h: number, k: number): numbe
 }
 
 test("when dropping thick parts then the result equals a brute-force binary opening", () => {
-  let seed = 11;
-  const rnd = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const rnd = seededUnit(11);
   for (let t = 0; t < 60; t++) {
     const w = 6 + Math.floor(rnd() * 20);
     const h = 6 + Math.floor(rnd() * 20);
