@@ -8,7 +8,7 @@
  */
 import type { GreyImage } from "./raster.js";
 import { scratchUint8 } from "./scratch.js";
-import { simdFilter } from "./simd-morphology.js";
+import { simdFilter, simdFilters } from "./simd-morphology.js";
 
 /** Running min (isMax false) or max over windows of k (odd) along each row, into `out`. */
 function horizontal(src: Uint8Array, width: number, height: number, k: number, isMax: boolean, out: Uint8Array): Uint8Array {
@@ -152,17 +152,27 @@ export function dilate(image: GreyImage, k: number, options?: FilterOptions): Gr
 }
 
 /** White top-hat: image minus its opening; keeps bright details thinner than k. */
-export function whiteTopHat(image: GreyImage, k: number): GreyImage {
-  const opened = dilate(erode(image, k), k).data;
-  const out = new Uint8Array(image.data.length);
-  for (let i = 0; i < out.length; i++) out[i] = image.data[i] - opened[i];
-  return { ...image, data: out };
+export function whiteTopHat(image: GreyImage, k: number, options: FilterOptions = {}): GreyImage {
+  const { width, height, data } = image;
+  const minus = (opened: Uint8Array): Uint8Array => {
+    const out = new Uint8Array(data.length);
+    for (let i = 0; i < out.length; i++) out[i] = data[i] - opened[i];
+    return out;
+  };
+  const size = k % 2 === 1 ? k : k + 1;
+  const fast = k > 1 && options.simd !== false ? simdFilters(data, width, height, size, [{ max: false }, { max: true }], minus) : undefined;
+  return { ...image, data: fast ?? minus(dilate(erode(image, k, options), k, options).data) };
 }
 
 /** Black top-hat: closing minus image; keeps dark details thinner than k. */
-export function blackTopHat(image: GreyImage, k: number): GreyImage {
-  const closed = erode(dilate(image, k), k).data;
-  const out = new Uint8Array(image.data.length);
-  for (let i = 0; i < out.length; i++) out[i] = closed[i] - image.data[i];
-  return { ...image, data: out };
+export function blackTopHat(image: GreyImage, k: number, options: FilterOptions = {}): GreyImage {
+  const { width, height, data } = image;
+  const minus = (closed: Uint8Array): Uint8Array => {
+    const out = new Uint8Array(data.length);
+    for (let i = 0; i < out.length; i++) out[i] = closed[i] - data[i];
+    return out;
+  };
+  const size = k % 2 === 1 ? k : k + 1;
+  const fast = k > 1 && options.simd !== false ? simdFilters(data, width, height, size, [{ max: true }, { max: false }], minus) : undefined;
+  return { ...image, data: fast ?? minus(erode(dilate(image, k, options), k, options).data) };
 }

@@ -105,11 +105,21 @@ function windowSteps(step: (p: number, n: number, off: number) => void, base: nu
   if (k > p) run((k - p) * unit);
 }
 
+/** One min or max pass of `simdFilters`. */
+export interface FilterPass {
+  /** Maximum (true) or minimum (false). */
+  max: boolean;
+  /** Value read outside the image; by default the outside is ignored. */
+  outside?: number;
+}
+
 /**
- * Minimum (isMax false) or maximum over the k x k square (k odd) around each pixel; undefined when
- * the SIMD path cannot take the image. Outside the image is ignored, or read as `outside` when given.
+ * Runs k x k min/max passes (k odd) one after another on an image, each reading the last one's
+ * result, and hands the final result to `use`: a view into the module's memory, valid only
+ * during that call, so that a caller combining it with the input (a top-hat, a mask) makes one
+ * array, not one per pass. Undefined when the SIMD path cannot take the image.
  */
-export function simdFilter(src: Uint8Array, width: number, height: number, k: number, isMax: boolean, outside?: number): Uint8Array | undefined {
+export function simdFilters<R>(src: Uint8Array, width: number, height: number, k: number, passes: readonly FilterPass[], use: (result: Uint8Array) => R): R | undefined {
   const r = (k - 1) >> 1;
   const stride = width + 2 * r;
   const hBytes = height * stride;
@@ -122,18 +132,31 @@ export function simdFilter(src: Uint8Array, width: number, height: number, k: nu
   const have = K.memory.buffer.byteLength;
   if (have < need) K.memory.grow(Math.ceil((need - have) / 65536));
   const mem = new Uint8Array(K.memory.buffer);
-  const fill = outside ?? (isMax ? 0 : 255);
-  const step = isMax ? K.max : K.min;
-  for (let y = 0; y < height; y++) {
-    const o = y * stride;
-    mem.fill(fill, o, o + r);
-    mem.set(src.subarray(y * width, (y + 1) * width), o + r);
-    mem.fill(fill, o + r + width, o + stride);
-  }
-  windowSteps(step, 0, hBytes, k, 1);
-  mem.fill(fill, vBase, vBase + r * width);
-  for (let y = 0; y < height; y++) mem.copyWithin(vBase + (y + r) * width, y * stride, y * stride + width);
-  mem.fill(fill, vBase + (height + r) * width, vBase + vBytes);
-  windowSteps(step, vBase, vBytes, k, width);
-  return mem.slice(vBase, vBase + width * height);
+  passes.forEach((pass, i) => {
+    const fill = pass.outside ?? (pass.max ? 0 : 255);
+    const step = pass.max ? K.max : K.min;
+    // Rows padded for the horizontal pass, from the input or from the last pass's result.
+    for (let y = 0; y < height; y++) {
+      const o = y * stride;
+      mem.fill(fill, o, o + r);
+      if (i === 0) mem.set(src.subarray(y * width, (y + 1) * width), o + r);
+      else mem.copyWithin(o + r, vBase + y * width, vBase + (y + 1) * width);
+      mem.fill(fill, o + r + width, o + stride);
+    }
+    windowSteps(step, 0, hBytes, k, 1);
+    // Rows padded above and below for the vertical pass; its result is the buffer's first `height` rows.
+    mem.fill(fill, vBase, vBase + r * width);
+    for (let y = 0; y < height; y++) mem.copyWithin(vBase + (y + r) * width, y * stride, y * stride + width);
+    mem.fill(fill, vBase + (height + r) * width, vBase + vBytes);
+    windowSteps(step, vBase, vBytes, k, width);
+  });
+  return use(mem.subarray(vBase, vBase + width * height));
+}
+
+/**
+ * Minimum (isMax false) or maximum over the k x k square (k odd) around each pixel; undefined when
+ * the SIMD path cannot take the image. Outside the image is ignored, or read as `outside` when given.
+ */
+export function simdFilter(src: Uint8Array, width: number, height: number, k: number, isMax: boolean, outside?: number): Uint8Array | undefined {
+  return simdFilters(src, width, height, k, [{ max: isMax, outside }], (result) => result.slice());
 }

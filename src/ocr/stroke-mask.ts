@@ -13,7 +13,7 @@
  * stay apart.
  */
 import { blackTopHat, whiteTopHat } from "./morphology.js";
-import { simdFilter } from "./simd-morphology.js";
+import { simdFilters } from "./simd-morphology.js";
 import type { GreyImage } from "./raster.js";
 
 /** Light glyphs on darker ground ("bright") or the reverse ("dark"). */
@@ -128,16 +128,14 @@ export function dropThick(mask: Uint8Array, width: number, height: number, k: nu
  * SIMD path cannot take the image.
  */
 function thickBySimd(mask: Uint8Array, width: number, height: number, k: number): Uint8Array | undefined {
-  const solid = simdFilter(mask, width, height, k, false, 0);
-  if (solid === undefined) return undefined;
-  let any = false;
-  for (let i = 0; i < solid.length && !any; i++) any = solid[i] !== 0;
-  if (!any) return mask;
-  const thick = simdFilter(solid, width, height, k, true);
-  if (thick === undefined) return undefined;
-  const out = new Uint8Array(mask.length);
-  for (let i = 0; i < out.length; i++) out[i] = mask[i] !== 0 && thick[i] === 0 ? 1 : 0;
-  return out;
+  return simdFilters(mask, width, height, k, [{ max: false, outside: 0 }, { max: true }], (thick) => {
+    let any = false;
+    for (let i = 0; i < thick.length && !any; i++) any = thick[i] !== 0;
+    if (!any) return mask;
+    const out = new Uint8Array(mask.length);
+    for (let i = 0; i < out.length; i++) out[i] = mask[i] !== 0 && thick[i] === 0 ? 1 : 0;
+    return out;
+  });
 }
 
 /** `dropThick` with run lengths (any k). */

@@ -3,6 +3,7 @@ import { test } from "node:test";
 import { blackTopHat, dilate, erode, whiteTopHat } from "../../src/ocr/morphology.js";
 import type { GreyImage } from "../../src/ocr/raster.js";
 import { bruteMinMax } from "./brute-force.js";
+import { seededUnit } from "../helpers/random.js";
 
 /** Brute-force k x k min or max of an image, outside ignored. */
 const bruteForce = (img: GreyImage, k: number, max: boolean): number[] => bruteMinMax(img.data, img.width, img.height, k, max);
@@ -35,4 +36,16 @@ test("when a thin bright line crosses a flat ground then the white top-hat keeps
   assert.equal(white.data[10 * 20 + 5], 150);
   assert.equal(white.data[3 * 20 + 5], 0);
   assert.equal(blackTopHat(img, 5).data[10 * 20 + 5], 0);
+});
+
+test("when top-hats run on the SIMD path then they equal the JavaScript filters' top-hats", () => {
+  const rnd = seededUnit(29);
+  for (let t = 0; t < 20; t++) {
+    const width = 1 + Math.floor(rnd() * 45);
+    const height = 1 + Math.floor(rnd() * 30);
+    const img: GreyImage = { width, height, channels: 1, data: Uint8Array.from({ length: width * height }, () => Math.floor(rnd() * 256)) };
+    const k = 1 + Math.floor(rnd() * 12);
+    assert.deepEqual([...whiteTopHat(img, k).data], [...whiteTopHat(img, k, { simd: false }).data], `white ${width}x${height} k=${k}`);
+    assert.deepEqual([...blackTopHat(img, k).data], [...blackTopHat(img, k, { simd: false }).data], `black ${width}x${height} k=${k}`);
+  }
 });

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { simdFilter } from "../../src/ocr/simd-morphology.js";
-import { bruteMinMax as bruteForce } from "./brute-force.js";
+import { simdFilter, simdFilters } from "../../src/ocr/simd-morphology.js";
 import { seededUnit } from "../helpers/random.js";
+import { bruteMinMax as bruteForce } from "./brute-force.js";
 
 test("when SIMD filters images of many shapes then every pixel equals a brute-force min or max", () => {
   const rnd = seededUnit(3);
@@ -45,4 +45,18 @@ test("when an image is too large for the SIMD working memory then the filter dec
 test("when an image has no pixels then the filter returns an empty result without running past its memory", () => {
   assert.deepEqual([...(simdFilter(new Uint8Array(0), 0, 5, 9, false) ?? [1])], []);
   assert.deepEqual([...(simdFilter(new Uint8Array(0), 7, 0, 9, true) ?? [1])], []);
+});
+
+test("when passes run one after another then each reads the last one's result (an opening equals min then max)", () => {
+  const rnd = seededUnit(41);
+  for (let t = 0; t < 30; t++) {
+    const w = 1 + Math.floor(rnd() * 35);
+    const h = 1 + Math.floor(rnd() * 25);
+    const k = 1 + 2 * Math.floor(rnd() * 5);
+    const data = Uint8Array.from({ length: w * h }, () => Math.floor(rnd() * 256));
+    const eroded = Uint8Array.from(bruteForce(data, w, h, k, false, 0));
+    const expected = bruteForce(eroded, w, h, k, true);
+    const got = simdFilters(data, w, h, k, [{ max: false, outside: 0 }, { max: true }], (view) => [...view]);
+    assert.deepEqual(got, expected, `case ${t} ${w}x${h} k=${k}`);
+  }
 });
