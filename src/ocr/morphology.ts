@@ -153,26 +153,30 @@ export function dilate(image: GreyImage, k: number, options?: FilterOptions): Gr
 
 /** White top-hat: image minus its opening; keeps bright details thinner than k. */
 export function whiteTopHat(image: GreyImage, k: number, options: FilterOptions = {}): GreyImage {
-  const { width, height, data } = image;
-  const minus = (opened: Uint8Array): Uint8Array => {
-    const out = new Uint8Array(data.length);
-    for (let i = 0; i < out.length; i++) out[i] = data[i] - opened[i];
-    return out;
-  };
-  const size = k % 2 === 1 ? k : k + 1;
-  const fast = k > 1 && options.simd !== false ? simdFilters(data, width, height, size, [{ max: false }, { max: true }], minus) : undefined;
-  return { ...image, data: fast ?? minus(dilate(erode(image, k, options), k, options).data) };
+  return topHat(image, k, true, options);
 }
 
 /** Black top-hat: closing minus image; keeps dark details thinner than k. */
 export function blackTopHat(image: GreyImage, k: number, options: FilterOptions = {}): GreyImage {
+  return topHat(image, k, false, options);
+}
+
+/**
+ * A top-hat: the image minus its opening (min, then max), or its closing (max, then min) minus
+ * the image. On the SIMD path both passes stay in the module's memory and only the difference is
+ * made as an array.
+ */
+function topHat(image: GreyImage, k: number, bright: boolean, options: FilterOptions): GreyImage {
   const { width, height, data } = image;
-  const minus = (closed: Uint8Array): Uint8Array => {
+  const difference = (smoothed: Uint8Array): Uint8Array => {
     const out = new Uint8Array(data.length);
-    for (let i = 0; i < out.length; i++) out[i] = closed[i] - data[i];
+    if (bright) for (let i = 0; i < out.length; i++) out[i] = data[i] - smoothed[i];
+    else for (let i = 0; i < out.length; i++) out[i] = smoothed[i] - data[i];
     return out;
   };
   const size = k % 2 === 1 ? k : k + 1;
-  const fast = k > 1 && options.simd !== false ? simdFilters(data, width, height, size, [{ max: true }, { max: false }], minus) : undefined;
-  return { ...image, data: fast ?? minus(erode(dilate(image, k, options), k, options).data) };
+  const fast = k > 1 && options.simd !== false ? simdFilters(data, width, height, size, [{ max: !bright }, { max: bright }], difference) : undefined;
+  if (fast !== undefined) return { ...image, data: fast };
+  const smoothed = bright ? dilate(erode(image, k, options), k, options) : erode(dilate(image, k, options), k, options);
+  return { ...image, data: difference(smoothed.data) };
 }
