@@ -5,6 +5,7 @@ import { isPseudonymLength, isPseudonymPrefix } from "../deid/pseudonym.js";
 import { OPTION_NAMES, optionsFromNames, type ProfileOptions } from "../profile/options.js";
 import type { DeidProcessorOptions } from "../pipeline/deid-processor.js";
 import type { PixelMode } from "../burnin/types.js";
+import { DEFAULT_OCR_ENGINE } from "../ocr/engine.js";
 import { availableParallelism } from "node:os";
 
 /** The CLI flags shared by `deidentify` and `profile --explain`. */
@@ -57,13 +58,6 @@ export function resolveSecret(flags: DeidFlags, warn: (msg: string) => void): { 
 }
 
 /**
- * OCR engine when none is asked for: tesseract.js, whose reads the layout rules were measured on
- * (the native engine, faster, hides the same values on overlay-phi but 1-3 fewer per synthetic
- * set), and the same on every machine whatever is installed.
- */
-const DEFAULT_OCR = "tesseract.js";
-
-/**
  * Builds the processor options from CLI flags (config file options and flags add up). Recipe,
  * mapping and region parsers are loaded only when their flag is given (start-up time).
  */
@@ -90,7 +84,7 @@ export async function processorOptionsFrom(flags: DeidFlags, warn: (msg: string)
   const mappingText = flags.mapping ? readFileSync(flags.mapping, "utf8") : undefined;
   const mapping = mappingText ? (await import("../deid/pseudonym.js")).parseMappingCsv(mappingText) : undefined;
   const pixels = pixelMode(flags.pixels ?? "phi");
-  const ocrEngine = pixels !== "off" ? await (await import("../ocr/default-engines.js")).resolveOcrEngine(flags.ocrEngine ?? DEFAULT_OCR) : flags.ocrEngine ?? DEFAULT_OCR;
+  const ocrEngine = pixels !== "off" ? await (await import("../ocr/default-engines.js")).resolveOcrEngine(flags.ocrEngine ?? DEFAULT_OCR_ENGINE) : flags.ocrEngine ?? DEFAULT_OCR_ENGINE;
   // Where the batch will run its files (burned-in text never counts as quick files).
   const { planRunners } = await import("../pipeline/runners.js");
   const inThread = planRunners({ workers: flags.workers !== undefined ? Number(flags.workers) : undefined, quickFiles: false }).inThread;

@@ -12,8 +12,7 @@ async function createTesseractJs(options: OcrEngineOptions): Promise<OcrEngine> 
   return (await import("./tesseract-js.js")).createTesseractJsEngine(options as TesseractJsOptions);
 }
 
-/** Name of the engine used when none is chosen (the residual check of `eval`). */
-export const DEFAULT_OCR_ENGINE = "tesseract.js";
+export { DEFAULT_OCR_ENGINE } from "./engine.js";
 
 /**
  * The engine "auto" stands for: "tesseract-cli" where a native tesseract 4 or later runs (it reads
